@@ -1,0 +1,49 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isCalendarDate, todayUtc } from '../process/dates.ts';
+import { UsageError } from '../process/load.ts';
+
+/** Options shared by validate and check-pr (cli.md). */
+export const reportOptions = {
+  content: { type: 'string', default: 'content' },
+  format: { type: 'string', default: 'text' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+export type Format = 'text' | 'json' | 'github';
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    // parseArgs explains the problem well; keep its first line, drop its error code.
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+}
+
+export function checkFormat(format: string): Format {
+  if (format === 'text' || format === 'json' || format === 'github') return format;
+  throw new UsageError(`--format must be text, json or github, not "${format}"`);
+}
+
+export function checkToday(today: string | undefined): string {
+  if (today === undefined) return todayUtc();
+  if (!isCalendarDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not "${today}"`);
+  return today;
+}
+
+/**
+ * Runs a command body, mapping failures to the contract's exit codes: a
+ * UsageError is exit 2 with one line on stderr; anything else unexpected is
+ * also exit 2 with one line (never a stack trace, unless SHIPLOG_DEBUG is set).
+ */
+export async function runCommand(name: string, body: () => Promise<number> | number): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (process.env.SHIPLOG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`${name}: ${message.split('\n')[0]}\n`);
+    process.exitCode = 2;
+  }
+}

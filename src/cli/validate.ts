@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../process/load.ts';
+import { validateRoot } from '../process/validate.ts';
+import { checkFormat, checkToday, parse, reportOptions } from './options.ts';
+import { exitCodeFor, printReport } from './report.ts';
+
+const usage = `Usage: npm run validate -- [--content DIR] [--format text|json|github] [--today YYYY-MM-DD] [FILE...]
+
+Checks every feature, article and handbook page in the content root against
+the release process. With FILE arguments, reports only on those files (the
+cross-file rules still see the whole root). Exit: 0 no errors, 1 errors,
+2 could not run.
+`;
+
+export async function validateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, reportOptions, true);
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const format = checkFormat(values.format);
+  const today = checkToday(values.today);
+  let only: Set<string> | undefined;
+  if (positionals.length) {
+    only = new Set(
+      positionals.map((file) => {
+        const absolute = path.resolve(file);
+        if (!existsSync(absolute)) throw new UsageError(`no such file: ${file}`);
+        return absolute;
+      }),
+    );
+  }
+  const result = validateRoot(values.content, { today, only });
+  printReport(format, result.summary, result.diagnostics);
+  return exitCodeFor(result.summary);
+}

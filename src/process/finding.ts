@@ -1,0 +1,34 @@
+import type { ContentFile } from './model.ts';
+import type { Anchor, YamlPath } from './positions.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** Where in a file a finding points. */
+export type FindingLocation =
+  /** A key or value in the file's YAML (a missing key resolves to its parent). */
+  | { path: YamlPath; anchor?: Anchor }
+  /** A character offset in the whole file (syntax errors, links in the body). */
+  | { offset: number };
+
+/** What a rule reports; positions are resolved later, only for files that have findings. */
+export interface Finding {
+  rule: string;
+  file: ContentFile;
+  at?: FindingLocation;
+  message: string;
+  hint: string;
+}
+
+/** What the commands print: the contract's diagnostic. */
+export interface Diagnostic {
+  /** Relative to the working directory, with `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+  hint: string;
+  /** Absolute path of the file (not printed; lets pages find their own findings). */
+  path: string;
+}

@@ -1,0 +1,227 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { load as loadYamlFast } from 'js-yaml';
+import { globSync } from 'tinyglobby';
+import type { z } from 'zod';
+import type { Finding } from './finding.ts';
+import type { Content, ContentFile, Entry } from './model.ts';
+import { parseWithPositions } from './positions.ts';
+import { docSchema, featureSchema, handbookSchema, processSchema, teamSchema } from './schemas/index.ts';
+import type { Process, Team } from './schemas/index.ts';
+import { splitFrontmatter, type SourceFile, type SourceKind } from './source.ts';
+import { explainIssues } from './zod-issues.ts';
+
+/**
+ * Reads a content root into valid entries plus the findings of the
+ * `frontmatter` rule. The hot path reads YAML without positions (js-yaml);
+ * positions are only computed later, for files with something to report.
+ */
+
+/** The command could not run at all (exit code 2), as opposed to content with errors. */
+export class UsageError extends Error {}
+
+export interface LoadResult {
+  /** Undefined when process.yaml or team.yaml is unusable: nothing else can be judged. */
+  content?: Content;
+  files: ContentFile[];
+  findings: Finding[];
+}
+
+const FRONTMATTER = 'frontmatter';
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface LoadOptions {
+  /** Base for `displayPath`; defaults to the working directory. */
+  cwd?: string;
+  /** Replaces a file's text as read from disk (advance validates an edit before writing it). */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+export function loadContent(root: string, options: LoadOptions = {}): LoadResult {
+  const absoluteRoot = path.resolve(root);
+  if (!existsSync(absoluteRoot) || !statSync(absoluteRoot).isDirectory()) {
+    throw new UsageError(`content root not found: ${root} (pass --content DIR with process.yaml, team.yaml, features/, docs/ and handbook/)`);
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const findings: Finding[] = [];
+  const files: ContentFile[] = [];
+  const read = (absolute: string, kind: SourceKind, id: string): SourceFile => ({
+    path: absolute,
+    displayPath: path.relative(cwd, absolute).split(path.sep).join('/'),
+    kind,
+    id,
+    text: options.overrides?.get(absolute) ?? readFileSync(absolute, 'utf8'),
+  });
+
+  const processData = loadYamlFile<Process>(absoluteRoot, 'process.yaml', 'process', processSchema, read, files, findings);
+  if (!processData) return { files, findings };
+  const teamData = loadYamlFile<Team>(absoluteRoot, 'team.yaml', 'team', teamSchema(processData.data), read, files, findings);
+
+  const features = loadMdxFolder(absoluteRoot, 'features', 'feature', featureSchema(processData.data), read, files, findings);
+  const docs = loadMdxFolder(absoluteRoot, 'docs', 'doc', docSchema, read, files, findings);
+  const handbook = loadMdxFolder(absoluteRoot, 'handbook', 'handbook', handbookSchema, read, files, findings, true);
+  if (!teamData) return { files, findings };
+
+  const process_ = processData.data;
+  const stages = process_.stages.map((stage, index) => ({ ...stage, index }));
+  const idsOf = (folder: string) => new Set(files.filter((f) => f.source.kind === folder).map((f) => f.source.id));
+  const content: Content = {
+    root: absoluteRoot,
+    process: process_,
+    processFile: processData.file,
+    team: teamData.data,
+    teamFile: teamData.file,
+    features: features.entries,
+    docs: docs.entries,
+    handbook: handbook.entries,
+    stages,
+    stageById: new Map(stages.map((s) => [s.id, s])),
+    people: new Map(teamData.data.people.map((p) => [p.id, p])),
+    teamIds: new Set(teamData.data.teams.map((t) => t.id)),
+    featureById: new Map(features.entries.map((e) => [e.id, e])),
+    docById: new Map(docs.entries.map((e) => [e.id, e])),
+    featureFileIds: idsOf('feature'),
+    docFileIds: idsOf('doc'),
+    handbookFileIds: idsOf('handbook'),
+  };
+  return { content, files, findings };
+}
+
+type Reader = (absolute: string, kind: SourceKind, id: string) => SourceFile;
+
+function loadYamlFile<T>(
+  root: string,
+  name: string,
+  kind: SourceKind,
+  schema: z.ZodType<T>,
+  read: Reader,
+  files: ContentFile[],
+  findings: Finding[],
+): { data: T; file: ContentFile } | undefined {
+  const absolute = path.join(root, name);
+  if (!existsSync(absolute)) {
+    const file: ContentFile = { source: { path: absolute, displayPath: path.relative(process.cwd(), absolute).split(path.sep).join('/'), kind, id: kind, text: '' }, blockOffset: 0 };
+    findings.push({ rule: FRONTMATTER, file, message: `${name} is missing from the content root.`, hint: `Create ${name}; see the README's "Content model" section for its format.` });
+    return undefined;
+  }
+  const source = read(absolute, kind, kind);
+  const start = source.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const file: ContentFile = { source, blockOffset: start, yaml: { text: source.text.slice(start), offset: start } };
+  files.push(file);
+  const data = parseAndCheck(file, schema, findings);
+  return data === undefined ? undefined : { data, file };
+}
+
+function loadMdxFolder<T>(
+  root: string,
+  folder: string,
+  kind: SourceKind,
+  schema: z.ZodType<T>,
+  read: Reader,
+  files: ContentFile[],
+  findings: Finding[],
+  nested = false,
+): { entries: Entry<T>[] } {
+  const base = path.join(root, folder);
+  const entries: Entry<T>[] = [];
+  if (!existsSync(base)) return { entries };
+  const names = globSync(nested ? '**/*.mdx' : '*.mdx', { cwd: base }).sort();
+  for (const name of names) {
+    const id = name.replace(/\.mdx$/, '');
+    const source = read(path.join(base, name), kind, id);
+    const file = splitFile(source, findings);
+    files.push(file);
+    if (!file.yaml) continue;
+    const badName = id.split('/').find((part) => !ID_PATTERN.test(part));
+    if (badName !== undefined) {
+      findings.push({
+        rule: FRONTMATTER,
+        file,
+        at: { path: [] },
+        message: `The file name "${name}" is not a valid id.`,
+        hint: 'Rename the file to lowercase letters, digits and "-", e.g. conversation-snoozing.mdx: the file name is the id.',
+      });
+      continue;
+    }
+    const data = parseAndCheck(file, schema, findings);
+    if (data !== undefined) entries.push({ id, file, data });
+  }
+  return { entries };
+}
+
+function splitFile(source: SourceFile, findings: Finding[]): ContentFile {
+  const split = splitFrontmatter(source.text);
+  if (split.ok) {
+    return {
+      source,
+      blockOffset: split.fenceOffset,
+      yaml: { text: split.yaml, offset: split.yamlOffset },
+      body: { text: split.body, offset: split.bodyOffset },
+    };
+  }
+  const file: ContentFile = { source, blockOffset: split.offset };
+  const problems = {
+    missing: {
+      message: 'The file has no frontmatter.',
+      hint: 'Start the file with a "---" line, the YAML keys, and another "---" line.',
+    },
+    unclosed: {
+      message: 'The frontmatter is never closed.',
+      hint: 'End the frontmatter with a line that holds only "---".',
+    },
+    executable: {
+      message: `Executable front matter ("---${split.language}") is not allowed: frontmatter is data and is never run.`,
+      hint: 'Replace the opening line with "---" and write the frontmatter as YAML keys.',
+    },
+  } as const;
+  findings.push({ rule: FRONTMATTER, file, at: { offset: split.offset }, ...problems[split.problem] });
+  return file;
+}
+
+/** Parses the file's YAML fast; on a syntax error, re-parses with positions for exact messages. */
+function parseAndCheck<T>(file: ContentFile, schema: z.ZodType<T>, findings: Finding[]): T | undefined {
+  const yaml = file.yaml!;
+  let data: unknown;
+  try {
+    data = loadYamlFast(yaml.text);
+  } catch {
+    reportSyntaxErrors(file, findings);
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const problem of explainIssues(result.error.issues, data, schema)) {
+    findings.push({ rule: FRONTMATTER, file, at: { path: problem.path, anchor: problem.anchor }, message: problem.message, hint: problem.hint });
+  }
+  return undefined;
+}
+
+const syntaxHints: Record<string, string> = {
+  DUPLICATE_KEY: 'Keep one of the two entries with this key and delete the other.',
+  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
+  BAD_INDENT: 'Line the key up with its siblings, using spaces.',
+  MISSING_CHAR: 'Add the missing closing character (quote or bracket).',
+  MULTILINE_IMPLICIT_KEY: 'Put the key and its ":" on one line, or quote a value that spans lines.',
+  BLOCK_AS_IMPLICIT_KEY: 'Check the indentation of the lines above; a value may be missing its key.',
+};
+
+function reportSyntaxErrors(file: ContentFile, findings: Finding[]): void {
+  const yaml = file.yaml!;
+  const { document } = parseWithPositions(yaml.text);
+  const errors = document.errors.length ? document.errors : [];
+  if (errors.length === 0) {
+    // js-yaml refused what the yaml package accepts (rare edge cases): report once, at the block.
+    findings.push({ rule: FRONTMATTER, file, at: { offset: file.blockOffset }, message: 'The frontmatter is not readable YAML.', hint: 'Check quoting and indentation; values that contain ": " or start with a special character need quotes.' });
+    return;
+  }
+  for (const error of errors) {
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    findings.push({
+      rule: FRONTMATTER,
+      file,
+      at: { offset: yaml.offset + Math.min(error.pos[0], yaml.text.length) },
+      message: `YAML syntax error: ${reason}`,
+      hint: syntaxHints[error.code] ?? 'Check quoting and indentation; values that contain ": " or start with a special character need quotes.',
+    });
+  }
+}

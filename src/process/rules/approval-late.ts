@@ -1,0 +1,28 @@
+import { defineFeatureRule } from '../rule.ts';
+
+/**
+ * `approval-late`: an approval is dated after the day its stage was entered.
+ *
+ * Approval is permission to enter a stage; given afterwards, the feature
+ * reached people before Support or Growth agreed. (Approvals for stages not
+ * yet entered are pre-approvals and fine.)
+ */
+export default defineFeatureRule({
+  id: 'approval-late',
+  defaultSeverity: 'error',
+  *check({ file, data }, { content }) {
+    const dates = data.dates as Record<string, string | undefined>;
+    for (const [index, approval] of data.approvers.entries()) {
+      const entered = dates[approval.stage];
+      if (!entered || approval.date <= entered) continue;
+      const stage = content.stageById.get(approval.stage)!;
+      yield {
+        rule: 'approval-late',
+        file,
+        at: { path: ['approvers', index, 'date'], anchor: 'value' },
+        message: `${approval.person} approved ${stage.name} on ${approval.date}, after it was entered on ${entered}.`,
+        hint: `If the approval was given on or before ${entered}, correct its date; otherwise correct dates.${approval.stage} to the day the feature really entered ${stage.name}.`,
+      };
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule } from '../rule.ts';
+
+/**
+ * `approval-removed` (pull requests): an approval that exists on the base
+ * branch was changed or removed.
+ *
+ * A sign-off is a record of someone's decision; editing it in a pull request
+ * rewrites what they agreed to.
+ */
+export default defineRule({
+  id: 'approval-removed',
+  defaultSeverity: 'error',
+  *check({ content, base }) {
+    if (!base) return;
+    for (const { id, file, data } of content.features) {
+      const before = base.features.get(id);
+      if (!before) continue;
+      const same = (a: { person: string; stage: string; date: string }, b: typeof a) => a.person === b.person && a.stage === b.stage && a.date === b.date;
+      for (const approval of before.approvers) {
+        if (data.approvers.some((now) => same(now, approval))) continue;
+        const changed = data.approvers.findIndex((now) => now.person === approval.person && now.stage === approval.stage);
+        yield {
+          rule: 'approval-removed',
+          file,
+          at: changed >= 0 ? { path: ['approvers', changed], anchor: 'value' } : { path: ['approvers'] },
+          message:
+            changed >= 0
+              ? `${approval.person}'s approval for ${approval.stage} (${approval.date} on ${base.ref}) was changed.`
+              : `${approval.person}'s approval for ${approval.stage} (${approval.date} on ${base.ref}) was removed.`,
+          hint: `Restore "- person: ${approval.person}, stage: ${approval.stage}, date: ${approval.date}" under "approvers:"; add new approvals beside it instead.`,
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { defineFeatureRule } from '../rule.ts';
+import { enteredStages } from '../requirements.ts';
+
+/**
+ * `checklist-missing`: a stage the feature has entered needs a checklist item
+ * that was not done on or before its entry date (the rollout practices:
+ * hallway tests, design, docs and analytics reviews, flag confirmed before
+ * Internal Release; analytics validated before Public Release).
+ */
+export default defineFeatureRule({
+  id: 'checklist-missing',
+  defaultSeverity: 'error',
+  *check({ file, data }, { content }) {
+    const items = new Map(content.process.checklist.map((item) => [item.id, item]));
+    for (const { stage, date } of enteredStages(content, data)) {
+      for (const id of stage.requires.checklist) {
+        const done = data.checklist[id];
+        if (done && done <= date) continue;
+        const name = items.get(id)?.name ?? id;
+        yield done
+          ? {
+              rule: 'checklist-missing',
+              file,
+              at: { path: ['checklist', id], anchor: 'value' },
+              message: `Checklist item ${id} (${name}) was done on ${done}, after ${stage.name} was entered on ${date}.`,
+              hint: `It must be done before entering ${stage.name}: correct the date if it was done on or before ${date}.`,
+            }
+          : {
+              rule: 'checklist-missing',
+              file,
+              at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', stage.id] },
+              message: `${stage.name} was entered on ${date} without checklist item ${id} (${name}).`,
+              hint: `Do it and record "${id}: YYYY-MM-DD" under "checklist:", dated on or before ${date}.`,
+            };
+      }
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { defineFeatureRule } from '../rule.ts';
+import { didYouMean } from '../suggest.ts';
+
+/**
+ * `checklist-unknown`: a checklist key is not an item in process.yaml.
+ *
+ * A misspelt item (`hallway-test`) would leave the real one missing while
+ * the page looks done.
+ */
+export default defineFeatureRule({
+  id: 'checklist-unknown',
+  defaultSeverity: 'error',
+  *check({ file, data }, { content }) {
+    const known = content.process.checklist.map((item) => item.id);
+    for (const key of Object.keys(data.checklist)) {
+      if (known.includes(key)) continue;
+      yield {
+        rule: 'checklist-unknown',
+        file,
+        at: { path: ['checklist', key] },
+        message: `"${key}" is not a checklist item in process.yaml.`,
+        hint: `${didYouMean(key, known)}Checklist items: ${known.join(', ')}.`,
+      };
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import type { Finding } from '../finding.ts';
+import { defineFeatureRule } from '../rule.ts';
+
+/**
+ * `date-in-future`: a stage entry, approval or checklist date is after today.
+ *
+ * These dates record what happened; a future one is a typo or a plan written
+ * as a fact, and it would satisfy deadline checks that have not been met.
+ * (The announced `target` date is a plan and is not checked here.)
+ */
+export default defineFeatureRule({
+  id: 'date-in-future',
+  defaultSeverity: 'error',
+  *check({ file, data }, { today }) {
+    const future = (path: (string | number)[], date: string, what: string): Finding => ({
+      rule: 'date-in-future',
+      file,
+      at: { path, anchor: 'value' },
+      message: `${what} is dated ${date}, after today (${today}).`,
+      hint: 'Record only what has happened: use the real date, or remove the entry until it happens.',
+    });
+    for (const [stage, date] of Object.entries(data.dates)) {
+      if (date && date > today) yield future(['dates', stage], date, `The ${stage} entry date`);
+    }
+    for (const [index, approval] of data.approvers.entries()) {
+      if (approval.date > today) yield future(['approvers', index, 'date'], approval.date, `${approval.person}'s approval for ${approval.stage}`);
+    }
+    for (const [item, date] of Object.entries(data.checklist)) {
+      if (date > today) yield future(['checklist', item], date, `Checklist item ${item}`);
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { defineFeatureRule } from '../rule.ts';
+import { docsState, reachedStageRequiring } from '../requirements.ts';
+
+/**
+ * `docs-missing`: the feature is public and `docs` is absent, or names an
+ * article that is not marked ready.
+ *
+ * Customers need the self-service article on the day the feature reaches
+ * them, and Support needs it to answer questions. `docs: none` says on
+ * purpose that no article is needed. A name that matches no article is
+ * `docs-unknown`'s finding.
+ */
+export default defineFeatureRule({
+  id: 'docs-missing',
+  defaultSeverity: 'error',
+  *check({ file, data }, { content }) {
+    if (!reachedStageRequiring(content, data, (stage) => stage.requires.docs)) return;
+    const state = docsState(content, data);
+    const stage = content.stageById.get(data.stage)!.name;
+    if (state === 'missing') {
+      yield {
+        rule: 'docs-missing',
+        file,
+        at: { path: ['docs'] },
+        message: `The feature is at ${stage} without a self-service article.`,
+        hint: 'Add "docs: <article id>" naming a ready article in content/docs, or "docs: none" if customers need no article.',
+      };
+    } else if (state === 'draft') {
+      yield {
+        rule: 'docs-missing',
+        file,
+        at: { path: ['docs'], anchor: 'value' },
+        message: `The feature is at ${stage} but its article "${data.docs}" is not ready.`,
+        hint: `Ask the docs writer to finish content/docs/${data.docs}.mdx and set "ready: true".`,
+      };
+    }
+  },
+});

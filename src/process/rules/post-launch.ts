@@ -1,0 +1,34 @@
+import { daysBetween } from '../dates.ts';
+import { defineFeatureRule } from '../rule.ts';
+import { finalStage } from '../requirements.ts';
+
+/**
+ * `post-launch` (warning): a post-launch checklist item (metrics shared,
+ * marketing told) is not done 14 days after Public Release.
+ *
+ * Launch is not the end: analytics show whether the feature works for
+ * customers, and marketing can only share what it hears about.
+ */
+export default defineFeatureRule({
+  id: 'post-launch',
+  defaultSeverity: 'warning',
+  *check({ file, data }, { content, today }) {
+    const postLaunch = content.process.postLaunch;
+    const last = finalStage(content);
+    const launched = (data.dates as Record<string, string | undefined>)[last.id];
+    if (!postLaunch || data.stage !== last.id || !launched) return;
+    const days = daysBetween(launched, today);
+    if (days < postLaunch.days) return;
+    const names = new Map(content.process.checklist.map((item) => [item.id, item.name]));
+    for (const id of postLaunch.checklist) {
+      if (data.checklist[id]) continue;
+      yield {
+        rule: 'post-launch',
+        file,
+        at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', last.id] },
+        message: `${names.get(id) ?? id} (${id}) is not done ${days} days after ${last.name} on ${launched}.`,
+        hint: `Do it and record "${id}: YYYY-MM-DD" under "checklist:" (due within ${postLaunch.days} days of launch).`,
+      };
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { daysBetween } from '../dates.ts';
+import { defineFeatureRule } from '../rule.ts';
+
+/**
+ * `soak-short` (warning): fewer than the soak days (7 by default) passed
+ * between entering Internal Release and entering the next stage.
+ *
+ * Soaking in the company's own instances is what shows whether a feature
+ * regresses seemingly unrelated parts of the app.
+ */
+export default defineFeatureRule({
+  id: 'soak-short',
+  defaultSeverity: 'warning',
+  *check({ file, data }, { content }) {
+    const soak = content.process.soak;
+    if (!soak) return;
+    const dates = data.dates as Record<string, string | undefined>;
+    const start = dates[soak.after];
+    const after = content.stageById.get(soak.after);
+    if (!start || !after) return;
+    const next = content.stages.find((stage) => stage.index > after.index && dates[stage.id]);
+    if (!next) return;
+    const days = daysBetween(start, dates[next.id]!);
+    if (days >= soak.days) return;
+    yield {
+      rule: 'soak-short',
+      file,
+      at: { path: ['dates', next.id] },
+      message: `${next.name} was entered ${days} day${days === 1 ? '' : 's'} after ${after.name}; the process asks for at least ${soak.days} days of soak time.`,
+      hint: `Let the feature soak in ${after.name} for ${soak.days} days before ${next.name}, or record why it was shorter in the page body.`,
+    };
+  },
+});

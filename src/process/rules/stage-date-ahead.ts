@@ -1,0 +1,29 @@
+import { defineFeatureRule } from '../rule.ts';
+import { stageIndex } from '../requirements.ts';
+
+/**
+ * `stage-date-ahead`: a stage after the current one has an entry date.
+ *
+ * A date says the stage was entered; one ahead of `stage` means either the
+ * stage or the date is wrong, and the board would show the wrong column.
+ */
+export default defineFeatureRule({
+  id: 'stage-date-ahead',
+  defaultSeverity: 'error',
+  *check({ file, data }, { content }) {
+    const current = stageIndex(content, data.stage);
+    const currentName = content.stageById.get(data.stage)!.name;
+    for (const stage of content.stages) {
+      const date = (data.dates as Record<string, string | undefined>)[stage.id];
+      if (stage.index > current && date) {
+        yield {
+          rule: 'stage-date-ahead',
+          file,
+          at: { path: ['dates', stage.id] },
+          message: `"dates" says ${stage.name} was entered on ${date}, but the feature's stage is ${currentName}.`,
+          hint: `Set "stage: ${stage.id}" if it has entered ${stage.name}; otherwise remove "dates.${stage.id}".`,
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { defineFeatureRule } from '../rule.ts';
+
+/**
+ * `stage-date-missing`: the feature's current stage has no entry date.
+ *
+ * Every time-based check (soak, stale, post-launch, approval and checklist
+ * deadlines) starts from the date a stage was entered.
+ */
+export default defineFeatureRule({
+  id: 'stage-date-missing',
+  defaultSeverity: 'error',
+  *check({ file, data }, { content, today }) {
+    if ((data.dates as Record<string, string | undefined>)[data.stage]) return;
+    const stage = content.stageById.get(data.stage)!;
+    yield {
+      rule: 'stage-date-missing',
+      file,
+      at: { path: ['dates', data.stage] },
+      message: `The feature is at ${stage.name} but has no entry date for it.`,
+      hint: `Add "${data.stage}: ${today}" under "dates:" (the day it entered ${stage.name}).`,
+    };
+  },
+});

@@ -1,0 +1,28 @@
+import { daysBetween } from '../dates.ts';
+import { defineFeatureRule } from '../rule.ts';
+
+/**
+ * `stale-stage` (warning): the feature has sat in a non-public stage longer
+ * than that stage's limit (development 90 days, internal 30, beta 60).
+ *
+ * Stages are pause points, not parking spots: a long pause usually means a
+ * decision nobody has made.
+ */
+export default defineFeatureRule({
+  id: 'stale-stage',
+  defaultSeverity: 'warning',
+  *check({ file, data }, { content, today }) {
+    const stage = content.stageById.get(data.stage)!;
+    const entered = (data.dates as Record<string, string | undefined>)[stage.id];
+    if (!stage.staleAfterDays || !entered) return;
+    const days = daysBetween(entered, today);
+    if (days <= stage.staleAfterDays) return;
+    yield {
+      rule: 'stale-stage',
+      file,
+      at: { path: ['stage'], anchor: 'value' },
+      message: `The feature has been in ${stage.name} for ${days} days (since ${entered}); the limit is ${stage.staleAfterDays}.`,
+      hint: 'Agree the next step with Support and Growth: move it on, or note in the page body what it is waiting for.',
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import type { Finding } from '../finding.ts';
+import type { ContentFile } from '../model.ts';
+import { defineRule } from '../rule.ts';
+import { didYouMean } from '../suggest.ts';
+
+/**
+ * `unknown-person`: a feature's owner or approver, or a handbook page's
+ * owner, is not in team.yaml.
+ *
+ * Owners and approvers are how the queues and review requests find people;
+ * a misspelt id would quietly drop someone's approval or their queue. A
+ * person missing here gets this finding alone (no role findings about them).
+ */
+export default defineRule({
+  id: 'unknown-person',
+  defaultSeverity: 'error',
+  *check({ content }) {
+    const known = [...content.people.keys()];
+    const finding = (file: ContentFile, path: (string | number)[], id: string, what: string): Finding => ({
+      rule: 'unknown-person',
+      file,
+      at: { path, anchor: 'value' },
+      message: `${what} "${id}" is not a person in team.yaml.`,
+      hint: `${didYouMean(id, known)}Use a person id from content/team.yaml, or add the person there.`,
+    });
+    for (const { file, data } of content.features) {
+      if (!content.people.has(data.owner)) yield finding(file, ['owner'], data.owner, 'The owner');
+      for (const [index, approval] of data.approvers.entries()) {
+        if (!content.people.has(approval.person)) yield finding(file, ['approvers', index, 'person'], approval.person, 'The approver');
+      }
+    }
+    for (const { file, data } of content.handbook) {
+      if (data.owner && !content.people.has(data.owner)) yield finding(file, ['owner'], data.owner, 'The page owner');
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { isCalendarDate, isWellFormedDate } from '../dates.ts';
+
+/**
+ * A `YYYY-MM-DD` date. Shiplog's own loader reads YAML with the core schema,
+ * so dates arrive as strings; Astro's frontmatter parser turns unquoted dates
+ * into `Date` objects, so those are folded back to the same string.
+ */
+export const calendarDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'expected a date written YYYY-MM-DD' })
+    .refine(isWellFormedDate, { error: 'expected a date written YYYY-MM-DD', abort: true })
+    .refine(isCalendarDate, { error: 'is not a real calendar date' }),
+);
+
+/** Lowercase letters, digits and single dashes: the id style of people, teams, stages, items. */
+export const slugId = z
+  .string({ error: 'expected an id' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected an id of lowercase letters, digits and "-"' });
+
+/** Required text on one line (titles, summaries, descriptions). */
+export const oneLine = z
+  .string({ error: 'expected text' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .refine((text) => !/[\r\n]/.test(text), { error: 'must fit on one line' });

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { slugId, oneLine } from './common.ts';
+
+export const severitySetting = z.enum(['error', 'warning', 'off']);
+
+const role = z.strictObject({
+  id: slugId,
+  name: oneLine,
+  description: oneLine.optional(),
+});
+
+const checklistItem = z.strictObject({
+  id: slugId,
+  name: oneLine,
+  phase: z.enum(['before-merge', 'before-launch', 'post-launch']).optional(),
+  description: oneLine.optional(),
+});
+
+const stageRequirements = z.strictObject({
+  /** Role ids that must each have approved entering the stage. */
+  approvals: z.array(slugId).default([]),
+  /** Checklist item ids that must be done on or before the entry date. */
+  checklist: z.array(slugId).default([]),
+  /** The feature must have a flag from this stage on. */
+  flag: z.boolean().default(false),
+  /** No open high-priority bug may remain when the stage is entered. */
+  noOpenHighBugs: z.boolean().default(false),
+  /** A ready self-service article (or `docs: none`). */
+  docs: z.boolean().default(false),
+  /** A customer-facing changelog entry. */
+  changelog: z.boolean().default(false),
+});
+
+const stage = z.strictObject({
+  id: slugId,
+  name: oneLine,
+  summary: oneLine,
+  mandatory: z.boolean().default(false),
+  requires: stageRequirements.default({
+    approvals: [],
+    checklist: [],
+    flag: false,
+    noOpenHighBugs: false,
+    docs: false,
+    changelog: false,
+  }),
+  /** Warn when a feature has sat in this stage longer than this many days. */
+  staleAfterDays: z.int().positive().optional(),
+});
+
+/**
+ * `content/process.yaml`: the release process as data. Cross-references
+ * (roles, checklist items and stages named elsewhere in the file) are checked
+ * here so that the rules can trust them.
+ */
+export const processSchema = z
+  .strictObject({
+    roles: z.array(role).min(1),
+    checklist: z.array(checklistItem).default([]),
+    stages: z.array(stage).min(1),
+    soak: z.strictObject({ after: slugId, days: z.int().nonnegative() }).optional(),
+    postLaunch: z.strictObject({ days: z.int().nonnegative(), checklist: z.array(slugId) }).optional(),
+    /** The role a feature's owner must hold. */
+    ownerRole: slugId.default('engineer'),
+    rules: z.record(z.string(), severitySetting).default({}),
+  })
+  .superRefine((process, ctx) => {
+    const roleIds = new Set(process.roles.map((r) => r.id));
+    const itemIds = new Set(process.checklist.map((i) => i.id));
+    const stageIds = new Set(process.stages.map((s) => s.id));
+    const unique = (ids: string[], path: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, index) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${id}"` });
+        seen.add(id);
+      });
+    };
+    unique(process.roles.map((r) => r.id), 'roles');
+    unique(process.checklist.map((i) => i.id), 'checklist');
+    unique(process.stages.map((s) => s.id), 'stages');
+    process.stages.forEach((s, index) => {
+      s.requires.approvals.forEach((r, i) => {
+        if (!roleIds.has(r))
+          ctx.addIssue({ code: 'custom', path: ['stages', index, 'requires', 'approvals', i], message: `"${r}" is not a role in roles` });
+      });
+      s.requires.checklist.forEach((item, i) => {
+        if (!itemIds.has(item))
+          ctx.addIssue({ code: 'custom', path: ['stages', index, 'requires', 'checklist', i], message: `"${item}" is not an item in checklist` });
+      });
+    });
+    if (!roleIds.has(process.ownerRole))
+      ctx.addIssue({ code: 'custom', path: ['ownerRole'], message: `"${process.ownerRole}" is not a role in roles` });
+    if (process.soak && !stageIds.has(process.soak.after))
+      ctx.addIssue({ code: 'custom', path: ['soak', 'after'], message: `"${process.soak.after}" is not a stage in stages` });
+    process.postLaunch?.checklist.forEach((item, i) => {
+      if (!itemIds.has(item))
+        ctx.addIssue({ code: 'custom', path: ['postLaunch', 'checklist', i], message: `"${item}" is not an item in checklist` });
+    });
+  });
+
+export type Process = z.output<typeof processSchema>;
+export type Stage = Process['stages'][number];
+export type Role = Process['roles'][number];
+export type ChecklistItem = Process['checklist'][number];
+export type SeveritySetting = z.output<typeof severitySetting>;

@@ -1,0 +1,97 @@
+import type { CalendarDate } from './dates.ts';
+import type { Diagnostic, Finding, FindingLocation, Severity } from './finding.ts';
+import { loadContent, type LoadOptions, type LoadResult } from './load.ts';
+import type { ContentFile } from './model.ts';
+import { parseWithPositions, type YamlPositions } from './positions.ts';
+import type { BaseSnapshot, Rule, RuleContext } from './rule.ts';
+import { rules as allRules } from './rules/index.ts';
+import { LineIndex } from './source.ts';
+
+export interface ValidateOptions {
+  today: CalendarDate;
+  base?: BaseSnapshot | undefined;
+  /** Report only on these files (absolute paths); cross-file rules still see the whole root. */
+  only?: ReadonlySet<string> | undefined;
+  rules?: readonly Rule[] | undefined;
+}
+
+export interface ValidationResult {
+  load: LoadResult;
+  diagnostics: Diagnostic[];
+  summary: { files: number; errors: number; warnings: number };
+}
+
+/** Loads a content root and runs every rule on it. */
+export function validateRoot(root: string, options: ValidateOptions & LoadOptions): ValidationResult {
+  return validateLoaded(loadContent(root, options), options);
+}
+
+export function validateLoaded(load: LoadResult, options: ValidateOptions): ValidationResult {
+  const ruleList = options.rules ?? allRules;
+  const severities = load.content?.process.rules ?? {};
+  const findings: { finding: Finding; severity: Severity }[] = [];
+  const severityOf = (rule: Rule): Severity | undefined => {
+    const setting = severities[rule.id] ?? rule.defaultSeverity;
+    return setting === 'off' ? undefined : setting;
+  };
+
+  const frontmatterRule = ruleList.find((r) => r.id === 'frontmatter');
+  const frontmatterSeverity = frontmatterRule ? severityOf(frontmatterRule) : 'error';
+  if (!load.content) {
+    // process.yaml or team.yaml is unusable: report what the loader found and nothing else.
+    if (frontmatterSeverity) for (const finding of load.findings) findings.push({ finding, severity: frontmatterSeverity });
+  } else {
+    const context: RuleContext = { content: load.content, today: options.today, base: options.base, loadFindings: load.findings };
+    for (const rule of ruleList) {
+      const severity = severityOf(rule);
+      if (!severity) continue;
+      for (const finding of rule.check(context)) findings.push({ finding, severity });
+    }
+  }
+
+  const scoped = options.only ? findings.filter(({ finding }) => options.only!.has(finding.file.source.path)) : findings;
+  const diagnostics = resolvePositions(scoped);
+  const files = options.only ? options.only.size : load.files.length;
+  return {
+    load,
+    diagnostics,
+    summary: {
+      files,
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+  };
+}
+
+/** Turns findings into diagnostics with line and column, parsing each file's YAML at most once. */
+function resolvePositions(findings: { finding: Finding; severity: Severity }[]): Diagnostic[] {
+  const positions = new Map<ContentFile, YamlPositions>();
+  const lines = new Map<ContentFile, LineIndex>();
+  const locate = (file: ContentFile, at: FindingLocation | undefined) => {
+    let lineIndex = lines.get(file);
+    if (!lineIndex) lines.set(file, (lineIndex = new LineIndex(file.source.text)));
+    if (!at) return lineIndex.locate(file.blockOffset);
+    if ('offset' in at) return lineIndex.locate(at.offset);
+    if (!file.yaml) return lineIndex.locate(file.blockOffset);
+    let yaml = positions.get(file);
+    if (!yaml) positions.set(file, (yaml = parseWithPositions(file.yaml.text)));
+    const { offset } = yaml.offsetOf(at.path, at.anchor);
+    return lineIndex.locate(offset < 0 ? file.blockOffset : file.yaml.offset + offset);
+  };
+  const diagnostics = findings.map(({ finding, severity }) => {
+    const { line, column } = locate(finding.file, finding.at);
+    return {
+      file: finding.file.source.displayPath,
+      line,
+      column,
+      severity,
+      rule: finding.rule,
+      message: finding.message,
+      hint: finding.hint,
+      path: finding.file.source.path,
+    } satisfies Diagnostic;
+  });
+  return diagnostics.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+  );
+}
