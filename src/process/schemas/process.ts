@@ -62,6 +62,8 @@ export const processSchema = z
     postLaunch: z.strictObject({ days: z.int().nonnegative(), checklist: z.array(slugId) }).optional(),
     /** The role a feature's owner must hold. */
     ownerRole: slugId.default('engineer'),
+    /** The role whose queue lists features that still need their self-service article. */
+    docsRole: slugId.default('docs'),
     rules: z.record(z.string(), severitySetting).default({}),
   })
   .superRefine((process, ctx) => {
@@ -88,6 +90,8 @@ export const processSchema = z
           ctx.addIssue({ code: 'custom', path: ['stages', index, 'requires', 'checklist', i], message: `"${item}" is not an item in checklist` });
       });
     });
+    if (!roleIds.has(process.docsRole))
+      ctx.addIssue({ code: 'custom', path: ['docsRole'], message: `"${process.docsRole}" is not a role in roles` });
     if (!roleIds.has(process.ownerRole))
       ctx.addIssue({ code: 'custom', path: ['ownerRole'], message: `"${process.ownerRole}" is not a role in roles` });
     if (process.soak && !stageIds.has(process.soak.after))

@@ -1,0 +1,96 @@
+import type { CalendarDate } from './dates.ts';
+import type { Content } from './model.ts';
+import { isPublicStage } from './requirements.ts';
+
+/**
+ * The public projection: the only view of the content the public site is
+ * given. Every field is copied here by name from an allow-list; nothing is
+ * spread from a feature or article, so a field added to the frontmatter later
+ * stays internal until someone adds it here on purpose.
+ */
+
+export interface PublicArticleLink {
+  id: string;
+  title: string;
+}
+
+export interface PublicChangelogEntry {
+  /** Stable: the feature id (its file name), used for permalinks and feed ids. */
+  id: string;
+  title: string;
+  category: 'new' | 'improved' | 'fixed';
+  /** Markdown, rendered safely by the site. */
+  text: string;
+  /** The day it became available to every customer. */
+  date: CalendarDate;
+  release: string | undefined;
+  article: PublicArticleLink | undefined;
+}
+
+export interface PublicArticle {
+  id: string;
+  title: string;
+  description: string;
+  /** Absolute path of the MDX file, so the public site can load exactly these files. */
+  path: string;
+  /** The changelog entry of the feature it documents, when that feature is public. */
+  changelog: { id: string; title: string } | undefined;
+}
+
+export interface PublicRelease {
+  /** e.g. "2026.12". */
+  id: string;
+  entries: PublicChangelogEntry[];
+}
+
+export interface PublicProjection {
+  changelog: PublicChangelogEntry[];
+  articles: PublicArticle[];
+  releases: PublicRelease[];
+}
+
+export function publicProjection(content: Content): PublicProjection {
+  const publicFeatures = content.features.filter((f) => isPublicStage(content, f.data.stage));
+  const publicFeatureIds = new Set(publicFeatures.map((f) => f.id));
+  const finalStage = content.stages[content.stages.length - 1]!.id;
+
+  // An article is published when it is ready and documents no feature, or a public one.
+  const articles: PublicArticle[] = content.docs
+    .filter((doc) => doc.data.ready && (!doc.data.feature || publicFeatureIds.has(doc.data.feature)))
+    .map((doc) => {
+      const feature = doc.data.feature ? content.featureById.get(doc.data.feature) : undefined;
+      return {
+        id: doc.id,
+        title: doc.data.title,
+        description: doc.data.description,
+        path: doc.file.source.path,
+        changelog: feature?.data.changelog ? { id: feature.id, title: feature.data.title } : undefined,
+      };
+    })
+    .sort((a, b) => a.title.localeCompare(b.title));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+
+  const changelog: PublicChangelogEntry[] = publicFeatures
+    .flatMap((feature) => {
+      const entry = feature.data.changelog;
+      const date = (feature.data.dates as Record<string, CalendarDate | undefined>)[finalStage];
+      if (!entry || !date) return [];
+      const article = feature.data.docs ? articleById.get(feature.data.docs) : undefined;
+      return [
+        {
+          id: feature.id,
+          title: feature.data.title,
+          category: entry.category,
+          text: entry.text,
+          date,
+          release: feature.data.release,
+          article: article ? { id: article.id, title: article.title } : undefined,
+        },
+      ];
+    })
+    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+
+  const releaseIds = [...new Set(changelog.flatMap((e) => (e.release ? [e.release] : [])))].sort().reverse();
+  const releases = releaseIds.map((id) => ({ id, entries: changelog.filter((e) => e.release === id) }));
+  return { changelog, articles, releases };
+}
