@@ -12,6 +12,7 @@ import docsUnknown from './docs-unknown.ts';
 import flagDuplicate from './flag-duplicate.ts';
 import flagMissing from './flag-missing.ts';
 import frontmatter from './frontmatter.ts';
+import handbookLink from './handbook-link.ts';
 import handbookStage from './handbook-stage.ts';
 import historyRewrite from './history-rewrite.ts';
 import internalMandatory from './internal-mandatory.ts';
@@ -61,6 +62,7 @@ export const rules: readonly Rule[] = [
   postLaunch,
   openLowBugs,
   handbookStage,
+  handbookLink,
   historyRewrite,
   approvalRemoved,
   stageBackward,

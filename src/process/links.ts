@@ -1,0 +1,174 @@
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/**
+ * The link conventions of handbook and docs bodies, shared by the
+ * `handbook-link` rule and anything that renders or rewrites those links.
+ *
+ * Pages link to each other by relative file links to `.mdx` files (so links
+ * also work when browsing the repository), headings by their github-slugger
+ * slug (what GitHub and Astro's heading ids produce), and generated pages by a
+ * few fixed site paths.
+ */
+
+const parser = unified().use(remarkParse).use(remarkMdx).freeze();
+
+/** Parses an MDX body; undefined when it is not valid MDX (the Astro build reports that, with its own position). */
+export function parseMdxBody(text: string): Root | undefined {
+  try {
+    return parser.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders whose `.mdx` files are pages, and so valid link targets. */
+export type PageCollection = 'handbook' | 'docs' | 'features';
+
+/** Site paths the site builds from data rather than from a page file. */
+export type GeneratedSection = 'features' | 'people' | 'changelog';
+
+export const GENERATED_PATHS = ['/features/', '/features/<feature-id>/', '/people/', '/people/<person-id>/', '/changelog/'] as const;
+
+export interface BodyLink {
+  url: string;
+  /** Offset of the link in the body text. */
+  offset: number;
+}
+
+/**
+ * Every anchor a page body defines: heading slugs in document order with one
+ * slugger for the page (so a repeated heading gets `-1`, `-2`), plus the
+ * explicit `id` attributes of JSX elements. A heading with an explicit id
+ * does not advance the slugger, as in Astro.
+ */
+export function anchorsOf(tree: Root): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  walk(tree, (node) => {
+    if (node.type === 'heading') {
+      anchors.add(slugger.slug(textOf(node)));
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const id = literalAttribute(node, 'id');
+      if (id) anchors.add(id);
+    }
+  });
+  return anchors;
+}
+
+/**
+ * Every link target written in a body: inline links, definitions (which
+ * link references use), and `href` on JSX `<a>` elements.
+ */
+export function linksOf(tree: Root): BodyLink[] {
+  const links: BodyLink[] = [];
+  walk(tree, (node) => {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return;
+    if (node.type === 'link') links.push({ url: node.url, offset });
+    // Without GFM, a footnote definition (`[^1]: text`) parses as a link definition; it is not a link.
+    else if (node.type === 'definition' && !node.label?.startsWith('^')) links.push({ url: node.url, offset });
+    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+      const href = literalAttribute(node, 'href');
+      if (href !== undefined) links.push({ url: href, offset });
+    }
+  });
+  return links;
+}
+
+/** Where a link goes, before anyone checks that it exists. */
+export type LinkTarget =
+  | { kind: 'external' }
+  | { kind: 'empty' }
+  /** `#heading` on the linking page. */
+  | { kind: 'self'; fragment: string }
+  /** A page file; `file` is relative to the content root (`handbook/team.mdx`). */
+  | { kind: 'page'; collection: PageCollection; id: string; file: string; fragment?: string | undefined }
+  | { kind: 'generated'; section: GeneratedSection; id?: string | undefined; fragment?: string | undefined }
+  /** A site-absolute path the site does not generate. */
+  | { kind: 'unknown-site-path'; sitePath: string }
+  /** A relative link to something that is not a page file (a folder, a .md, an image, a page without .mdx). */
+  | { kind: 'not-a-page'; file: string }
+  | { kind: 'outside-root'; file: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const COLLECTIONS: readonly PageCollection[] = ['handbook', 'docs', 'features'];
+
+/**
+ * Classifies a link written in `fromFile` (a page path relative to the
+ * content root, `/` separators). Query strings are ignored; percent-escapes
+ * are decoded.
+ */
+export function resolveLink(url: string, fromFile: string): LinkTarget {
+  if (SCHEME.test(url) || url.startsWith('//')) return { kind: 'external' };
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const fragment = hashAt < 0 ? undefined : decode(url.slice(hashAt + 1));
+  const rawPath = beforeHash.split('?')[0]!;
+  const linkPath = decode(rawPath);
+  if (linkPath === '') return fragment === undefined || fragment === '' ? { kind: 'empty' } : { kind: 'self', fragment };
+
+  if (linkPath.startsWith('/')) return resolveSitePath(linkPath, fragment);
+
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), linkPath));
+  if (file === '..' || file.startsWith('../')) return { kind: 'outside-root', file };
+  const [first, ...rest] = file.split('/');
+  const collection = COLLECTIONS.find((c) => c === first);
+  const id = rest.join('/').replace(/\.mdx$/, '');
+  // Only the handbook nests pages in folders; docs and features are flat.
+  const nestedOk = collection === 'handbook' || !id.includes('/');
+  if (!collection || !file.endsWith('.mdx') || !nestedOk || id === '') return { kind: 'not-a-page', file };
+  return { kind: 'page', collection, id, file, fragment: fragment || undefined };
+}
+
+function resolveSitePath(sitePath: string, fragment: string | undefined): LinkTarget {
+  // Astro serves these with or without the trailing slash.
+  const parts = sitePath.split('/').filter(Boolean);
+  const frag = fragment || undefined;
+  if (parts.length === 1 && (parts[0] === 'features' || parts[0] === 'people' || parts[0] === 'changelog')) {
+    return { kind: 'generated', section: parts[0], fragment: frag };
+  }
+  if (parts.length === 2 && (parts[0] === 'features' || parts[0] === 'people')) {
+    return { kind: 'generated', section: parts[0], id: parts[1], fragment: frag };
+  }
+  return { kind: 'unknown-site-path', sitePath };
+}
+
+/** A link from `fromFile` to `toFile` (both relative to the content root), as an author would write it. */
+export function relativeLink(fromFile: string, toFile: string): string {
+  const relative = path.posix.relative(path.posix.dirname(fromFile), toFile);
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+type Parent = Extract<Nodes, { children: unknown }>;
+
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of (node as Parent).children) walk(child, visit);
+}
+
+/** A heading's text as the HTML heading's text content: text and code, not image alt text or markup. */
+function textOf(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if ('children' in node) return (node as Parent).children.map(textOf).join('');
+  return '';
+}
+
+function literalAttribute(node: Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, name: string): string | undefined {
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string') return attribute.value;
+  }
+  return undefined;
+}

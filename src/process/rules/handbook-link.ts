@@ -1,0 +1,190 @@
+import type { Root } from 'mdast';
+import type { Finding } from '../finding.ts';
+import { anchorsOf, GENERATED_PATHS, linksOf, parseMdxBody, relativeLink, resolveLink, type LinkTarget } from '../links.ts';
+import type { Content, ContentFile } from '../model.ts';
+import { defineRule } from '../rule.ts';
+import { nearest } from '../suggest.ts';
+
+/**
+ * `handbook-link`: a link in a handbook page or a self-service article
+ * points to a page or heading that does not exist.
+ *
+ * Pages link to each other with relative links to `.mdx` files
+ * (`../team.mdx#gary-mcgrath`), so each link names a file that can be
+ * checked here, before the site is built, and a renamed page or heading
+ * cannot leave dead links behind. Site-absolute links may only name the pages
+ * the site generates (`/features/<id>/`, `/people/<id>/`, ...), and their id
+ * must exist. Articles are published on the public site, which has none of
+ * the internal pages, so an article may only link to other articles,
+ * `/changelog/` and external addresses. External links are not checked.
+ *
+ * Only handbook and docs bodies are parsed; a feature body is parsed only when
+ * a link names one of its headings, because there may be thousands.
+ */
+export default defineRule({
+  id: 'handbook-link',
+  defaultSeverity: 'error',
+  *check({ content }) {
+    const pages = new PageIndex(content);
+    const sources = [
+      ...content.handbook.map((entry) => ({ file: entry.file, page: `handbook/${entry.id}.mdx`, isDoc: false })),
+      ...content.docs.map((entry) => ({ file: entry.file, page: `docs/${entry.id}.mdx`, isDoc: true })),
+    ];
+    for (const { file, page, isDoc } of sources) {
+      const tree = pages.tree(page);
+      // Not valid MDX: the Astro build reports the syntax error with its own
+      // position; guessing at links in a body that does not parse would only add noise.
+      if (!tree || !file.body) continue;
+      for (const link of linksOf(tree)) {
+        const problem = checkLink(link.url, resolveLink(link.url, page), page, isDoc, content, pages);
+        if (problem) yield { rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem } satisfies Finding;
+      }
+    }
+  },
+});
+
+type Problem = Pick<Finding, 'message' | 'hint'>;
+
+const PAGE_HINT = 'Link to a page by its .mdx file, relative to this page (e.g. ../team.mdx#gary-mcgrath).';
+const ARTICLE_HINT = 'Link to another article by its .mdx file, relative to this one (e.g. ./keyboard-shortcuts.mdx#basics).';
+
+function checkLink(url: string, target: LinkTarget, from: string, isDoc: boolean, content: Content, pages: PageIndex): Problem | undefined {
+  const pageHint = isDoc ? ARTICLE_HINT : PAGE_HINT;
+  switch (target.kind) {
+    case 'external':
+      return undefined;
+    case 'empty':
+      return { message: `The link "${url}" has no target.`, hint: `Add the page or "#heading" it should go to, or remove the link. ${pageHint}` };
+    case 'self':
+      return checkHeading(url, target.fragment, from, from, pages);
+    case 'page': {
+      if (isDoc && target.collection !== 'docs') {
+        return {
+          message: `The link "${url}" points to the internal page ${target.file}, which the public site does not have.`,
+          hint: 'Articles are published on the public site: link only to other articles in content/docs, to /changelog/, or to a full https:// address.',
+        };
+      }
+      if (!pages.exists(target.file)) {
+        const near = nearest(target.file, isDoc ? pages.files('docs') : pages.files());
+        return {
+          message: `The link "${url}" points to ${target.file}, which does not exist.`,
+          hint: near ? `Did you mean "${relativeLink(from, near)}"? ${pageHint}` : `No page has a similar name. ${pageHint}`,
+        };
+      }
+      return target.fragment === undefined ? undefined : checkHeading(url, target.fragment, target.file, from, pages);
+    }
+    case 'generated':
+      return checkGenerated(url, target, isDoc, content);
+    case 'unknown-site-path':
+      return {
+        message: `The link "${url}" is a site path the site does not generate.`,
+        hint: isDoc
+          ? `${ARTICLE_HINT} The public site also has /changelog/.`
+          : `${pageHint} Site paths are only for generated pages: ${GENERATED_PATHS.join(', ')}.`,
+      };
+    case 'not-a-page': {
+      const asPage = pages.exists(`${target.file.replace(/\/$/, '')}.mdx`) ? `${target.file.replace(/\/$/, '')}.mdx` : undefined;
+      return {
+        message: `The link "${url}" points to ${target.file}, which is not a page.`,
+        hint: asPage
+          ? `Did you mean "${relativeLink(from, asPage)}"? ${pageHint}`
+          : `${pageHint} ${isDoc ? 'Articles are the .mdx files in content/docs' : 'Pages are the .mdx files in content/handbook, content/docs and content/features'}; use a full https:// address for anything else.`,
+      };
+    }
+    case 'outside-root':
+      return {
+        message: `The link "${url}" points outside the content root, which the site does not publish.`,
+        hint: `Use a full https:// address (e.g. to the file in the repository), or link to a page. ${pageHint}`,
+      };
+  }
+}
+
+function checkGenerated(url: string, target: Extract<LinkTarget, { kind: 'generated' }>, isDoc: boolean, content: Content): Problem | undefined {
+  if (isDoc && target.section !== 'changelog') {
+    return {
+      message: `The link "${url}" points to the internal page /${target.section}/, which the public site does not have.`,
+      hint: 'Articles are published on the public site: link only to other articles in content/docs, to /changelog/, or to a full https:// address.',
+    };
+  }
+  if (target.id === undefined) return undefined;
+  if (target.section === 'features') {
+    if (content.featureFileIds.has(target.id)) return undefined;
+    const near = nearest(target.id, content.featureFileIds);
+    return {
+      message: `The link "${url}" points to the feature "${target.id}", which is not in content/features.`,
+      hint: `${near ? `Did you mean "/features/${near}/"? ` : ''}Use /features/<id>/ with the file name of a feature page (without .mdx).`,
+    };
+  }
+  if (content.people.has(target.id)) return undefined;
+  const near = nearest(target.id, content.people.keys());
+  return {
+    message: `The link "${url}" points to the person "${target.id}", who is not in team.yaml.`,
+    hint: `${near ? `Did you mean "/people/${near}/"? ` : ''}Use /people/<id>/ with a person's id from team.yaml.`,
+  };
+}
+
+function checkHeading(url: string, fragment: string, page: string, from: string, pages: PageIndex): Problem | undefined {
+  const anchors = pages.anchors(page);
+  // A target whose frontmatter or MDX is broken has its own findings; its headings cannot be known.
+  if (!anchors || anchors.has(fragment)) return undefined;
+  const near = nearest(fragment, anchors);
+  const where = page === from ? 'this page' : page;
+  const prefix = page === from ? '' : relativeLink(from, page);
+  const listed = [...anchors].slice(0, 12).map((a) => `#${a}`);
+  return {
+    message: `The link "${url}" points to the heading "#${fragment}", which ${where} does not have.`,
+    hint: near
+      ? `Did you mean "${prefix}#${near}"? A heading's anchor is its text in lowercase, with spaces as "-" and punctuation dropped.`
+      : anchors.size
+        ? `Headings on ${where}: ${listed.join(', ')}${anchors.size > listed.length ? ', ...' : ''}.`
+        : `${where === 'this page' ? 'This page' : page} has no headings; link to the page without "#".`,
+  };
+}
+
+/** Every page file of the content root, with bodies parsed on demand and at most once. */
+class PageIndex {
+  readonly #content: Content;
+  readonly #files = new Map<string, ContentFile | undefined>();
+  readonly #trees = new Map<string, Root | undefined>();
+  readonly #anchors = new Map<string, Set<string> | undefined>();
+
+  constructor(content: Content) {
+    this.#content = content;
+    // Ids of every file, valid or not: a link to a page with broken frontmatter still names a real page.
+    for (const id of content.handbookFileIds) this.#files.set(`handbook/${id}.mdx`, undefined);
+    for (const id of content.docFileIds) this.#files.set(`docs/${id}.mdx`, undefined);
+    for (const id of content.featureFileIds) this.#files.set(`features/${id}.mdx`, undefined);
+    for (const entry of content.handbook) this.#files.set(`handbook/${entry.id}.mdx`, entry.file);
+    for (const entry of content.docs) this.#files.set(`docs/${entry.id}.mdx`, entry.file);
+  }
+
+  exists(page: string): boolean {
+    return this.#files.has(page);
+  }
+
+  files(collection?: 'docs'): string[] {
+    const all = [...this.#files.keys()];
+    return collection ? all.filter((f) => f.startsWith(`${collection}/`)) : all;
+  }
+
+  tree(page: string): Root | undefined {
+    if (this.#trees.has(page)) return this.#trees.get(page);
+    const body = this.#fileOf(page)?.body;
+    const tree = body ? parseMdxBody(body.text) : undefined;
+    this.#trees.set(page, tree);
+    return tree;
+  }
+
+  anchors(page: string): Set<string> | undefined {
+    if (this.#anchors.has(page)) return this.#anchors.get(page);
+    const tree = this.tree(page);
+    const anchors = tree ? anchorsOf(tree) : undefined;
+    this.#anchors.set(page, anchors);
+    return anchors;
+  }
+
+  #fileOf(page: string): ContentFile | undefined {
+    if (page.startsWith('features/')) return this.#content.featureById.get(page.slice('features/'.length, -'.mdx'.length))?.file;
+    return this.#files.get(page);
+  }
+}
