@@ -1,0 +1,185 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import { Document } from 'yaml';
+import type { CalendarDate } from '../process/dates.ts';
+import { loadContent, UsageError, type LoadResult } from '../process/load.ts';
+import type { Content, ContentFile, FeatureEntry } from '../process/model.ts';
+import { formatText } from '../process/reporters/text.ts';
+import { holdersOf } from '../process/requirements.ts';
+import { featureSchema } from '../process/schemas/index.ts';
+import { splitFrontmatter } from '../process/source.ts';
+import { didYouMean } from '../process/suggest.ts';
+import { validateLoaded } from '../process/validate.ts';
+import { createFileAtomic } from './atomic-write.ts';
+import { checkToday, parse } from './options.ts';
+import { wantsColor } from './report.ts';
+
+const usage = `Usage: npm run new-feature -- ID --title T --owner PERSON [--summary S] [--content DIR] [--today YYYY-MM-DD]
+
+Creates content/features/ID.mdx in the first stage (development), dated
+today, owned by PERSON (an engineer in team.yaml), with a body that prompts
+for what reviewers need. The page is valid as created.
+Exit: 0 created, 1 the page would not be valid, 2 bad arguments.
+`;
+
+const options = {
+  content: { type: 'string', default: 'content' },
+  title: { type: 'string' },
+  owner: { type: 'string' },
+  summary: { type: 'string' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function newFeatureCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, options, true);
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('expected one feature ID, e.g. npm run new-feature -- scheduled-replies --title "Scheduled replies" --owner aisha-bello');
+  const id = positionals[0]!;
+  if (!ID_PATTERN.test(id)) {
+    throw new UsageError(`"${id}" is not a valid feature id: use lowercase letters, digits and single "-" (it becomes the file name and the page address)`);
+  }
+  const title = oneLine('--title', values.title);
+  const summary = values.summary === undefined ? undefined : oneLine('--summary', values.summary);
+  if (values.owner === undefined) throw new UsageError('--owner PERSON is required: the engineer who drives the feature to public release');
+  const today = checkToday(values.today);
+
+  const load = loadContent(values.content);
+  const content = load.content;
+  if (!content) throw new UsageError('process.yaml or team.yaml has errors, so no feature can be checked: run npm run validate and fix them first');
+  const target = path.join(content.root, 'features', `${id}.mdx`);
+  if (existsSync(target) || content.featureFileIds.has(id)) throw new UsageError(`the feature "${id}" already exists: ${path.relative(process.cwd(), target)}`);
+  const owner = checkOwner(content, values.owner);
+
+  const flagTaken = content.features.some((f) => f.data.flag === id);
+  const text = featurePage(content, { id, title, summary: summary ?? title, owner: owner.id, team: owner.team, flag: flagTaken ? undefined : id, today });
+
+  // Valid as created: judge the page with every rule before writing it.
+  const result = validateNewPage(load, content, { id, path: target, text }, today);
+  if (result.errors) {
+    process.stdout.write(result.report);
+    process.stdout.write('Refused: the new page would not be valid; nothing was written.\n');
+    return 1;
+  }
+
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    createFileAtomic(target, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`the feature "${id}" already exists: ${path.relative(process.cwd(), target)}`);
+    throw error;
+  }
+  const display = path.relative(process.cwd(), target).split(path.sep).join('/');
+  const lines = [`Created ${display}: ${title}, in ${content.stages[0]!.name} since ${today}, owned by ${owner.id}.`];
+  if (summary === undefined) lines.push('No --summary given: the summary repeats the title. Replace it with one line on what the feature lets someone do.');
+  if (flagTaken) lines.push(`The flag "${id}" is already used by another feature, so the page has none yet: add a unique "flag:" before Internal Release.`);
+  lines.push('Next: fill in the body, then commit the page and open a pull request.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function oneLine(option: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`${option} is required`);
+  const trimmed = value.trim();
+  if (trimmed === '' || /[\r\n]/.test(trimmed)) throw new UsageError(`${option} must be one non-empty line`);
+  return trimmed;
+}
+
+function checkOwner(content: Content, id: string) {
+  const person = content.people.get(id);
+  const role = content.process.ownerRole;
+  const candidates = holdersOf(content, role).map((p) => p.id);
+  if (!person) {
+    throw new UsageError(`--owner: "${id}" is not in team.yaml. ${didYouMean(id, content.people.keys())}People with role ${role}: ${candidates.join(', ') || 'none'}`);
+  }
+  if (!person.roles.includes(role)) {
+    throw new UsageError(`--owner: ${id} does not have the role ${role} that a feature owner needs. People with it: ${candidates.join(', ') || 'none'}`);
+  }
+  return person;
+}
+
+interface NewPage {
+  id: string;
+  title: string;
+  summary: string;
+  owner: string;
+  team: string | undefined;
+  flag: string | undefined;
+  today: CalendarDate;
+}
+
+/** The page's text: frontmatter rendered by the yaml package (so titles are quoted when they need it) and a body that asks for what reviewers need. */
+export function featurePage(content: Content, page: NewPage): string {
+  const first = content.stages[0]!;
+  const data: Record<string, unknown> = { title: page.title, summary: page.summary, owner: page.owner };
+  if (page.team !== undefined && content.teamIds.has(page.team)) data.team = page.team;
+  data.stage = first.id;
+  if (page.flag !== undefined) data.flag = page.flag;
+  data.dates = { [first.id]: page.today };
+  const frontmatter = new Document(data).toString({ lineWidth: 0 });
+  const next = content.stages[1];
+  return `---
+${frontmatter}---
+## The problem
+
+_Who has the problem, how they work around it today, and how we know (support
+tickets, customer calls, our own use)._
+
+## The approach
+
+_What the feature does, the decisions made and the alternatives turned down,
+with why. Link the designs._
+
+## Rollout and flag
+
+_What the flag${page.flag ? ` \`${page.flag}\`` : ''} switches on, and who tests it${next ? ` in ${next.name}` : ''}.
+What Support and Growth need to know, and whether customers need a
+self-service article or a changelog entry._
+
+## Risks
+
+_What could regress, how we would notice (metrics, logs), and how to switch it
+off._
+
+## Links
+
+_Issues, pull requests, designs, analytics dashboards._
+`;
+}
+
+/**
+ * Validates the content root as if the new page were in it. The loader lists
+ * files from disk, so the page is parsed here the way the loader parses a
+ * feature and added to what it loaded.
+ */
+function validateNewPage(load: LoadResult, content: Content, page: { id: string; path: string; text: string }, today: CalendarDate): { errors: number; report: string } {
+  const split = splitFrontmatter(page.text);
+  if (!split.ok) throw new Error('the generated page has no frontmatter block');
+  const file: ContentFile = {
+    source: { path: page.path, displayPath: path.relative(process.cwd(), page.path).split(path.sep).join('/'), kind: 'feature', id: page.id, text: page.text },
+    blockOffset: split.fenceOffset,
+    yaml: { text: split.yaml, offset: split.yamlOffset },
+    body: { text: split.body, offset: split.bodyOffset },
+  };
+  const data = featureSchema(content.process).parse(loadYaml(split.yaml));
+  const entry: FeatureEntry = { id: page.id, file, data };
+  const withPage: LoadResult = {
+    files: [...load.files, file],
+    findings: load.findings,
+    content: {
+      ...content,
+      features: [...content.features, entry],
+      featureById: new Map(content.featureById).set(page.id, entry),
+      featureFileIds: new Set(content.featureFileIds).add(page.id),
+    },
+  };
+  const result = validateLoaded(withPage, { today, only: new Set([page.path]) });
+  const report = formatText(result.summary, result.diagnostics, { color: wantsColor(process.stdout), sourceOf: (d) => (d.path === page.path ? page.text : undefined) });
+  return { errors: result.summary.errors, report };
+}
