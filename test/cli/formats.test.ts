@@ -20,7 +20,7 @@ describe('validate --format github', () => {
       const match = pattern.exec(line);
       expect(match, line).not.toBeNull();
       const [, severity, file, lineNo, column, rule, text] = match!;
-      return { severity, file, line: Number(lineNo), column: Number(column), rule, text };
+      return { severity, file, line: Number(lineNo), column: Number(column), rule, text: text ?? "" };
     });
     const expected = jsonDiagnostics();
     expect(parsed.map(({ severity, file, line, column, rule }) => ({ severity, file, line, column, rule }))).toEqual(
