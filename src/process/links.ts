@@ -93,7 +93,11 @@ export type LinkTarget =
   | { kind: 'unknown-site-path'; sitePath: string }
   /** A relative link to something that is not a page file (a folder, a .md, an image, a page without .mdx). */
   | { kind: 'not-a-page'; file: string }
-  | { kind: 'outside-root'; file: string };
+  | { kind: 'outside-root'; file: string }
+  /** A relative path without `./` or `../`: the sites only rewrite links that start with one of them. */
+  | { kind: 'unprefixed'; prefixed: string; page: PageTarget };
+
+export type PageTarget = Extract<LinkTarget, { kind: 'page' }>;
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const COLLECTIONS: readonly PageCollection[] = ['handbook', 'docs', 'features'];
@@ -113,6 +117,11 @@ export function resolveLink(url: string, fromFile: string): LinkTarget {
   if (linkPath === '') return fragment === undefined || fragment === '' ? { kind: 'empty' } : { kind: 'self', fragment };
 
   if (linkPath.startsWith('/')) return resolveSitePath(linkPath, fragment);
+  if (!/^\.{1,2}\//.test(rawPath)) {
+    const prefixed = `./${url}`;
+    const resolved = resolveLink(prefixed, fromFile);
+    return resolved.kind === 'page' ? { kind: 'unprefixed', prefixed, page: resolved } : resolved;
+  }
 
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), linkPath));
   if (file === '..' || file.startsWith('../')) return { kind: 'outside-root', file };

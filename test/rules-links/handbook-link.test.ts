@@ -28,6 +28,8 @@ const expected = [
   { file: 'handbook/bad.mdx', at: '[article](../docs/using-darkmode.mdx)', message: 'docs/using-darkmode.mdx, which does not exist', hint: 'Did you mean "../docs/using-dark-mode.mdx"?' },
   { file: 'handbook/bad.mdx', at: '<a href="./guides/advanced.mdx">', message: 'handbook/guides/advanced.mdx, which does not exist', hint: 'Did you mean "./guides/advance.mdx"?' },
   { file: 'handbook/bad.mdx', at: '[ref]: ./team.mdx#alicia-carny', message: 'heading "#alicia-carny"', hint: 'Did you mean "./team.mdx#alicia-carney"?' },
+  { file: 'handbook/bad.mdx', at: '[team](team.mdx#gary-mcgrath)', message: 'does not start with "./" or "../"', hint: 'Write it as "./team.mdx#gary-mcgrath".' },
+  { file: 'handbook/bad.mdx', at: '[team](teem.mdx)', message: 'points to handbook/teem.mdx, which does not exist', hint: 'Did you mean "./team.mdx"?' },
   { file: 'handbook/crlf.mdx', at: '[team](./team.mdx#nobody)', message: 'heading "#nobody", which handbook/team.mdx does not have', hint: 'Headings on handbook/team.mdx: #gary-mcgrath, #kelly-obrien, #james-doman-pipe, #alicia-carney.' },
   { file: 'docs/bad-article.mdx', at: '[The team](../handbook/team.mdx)', message: 'the internal page handbook/team.mdx, which the public site does not have', hint: 'link only to other articles' },
   { file: 'docs/bad-article.mdx', at: '[Everyone](/people/)', message: 'the internal page /people/, which the public site does not have', hint: 'link only to other articles' },

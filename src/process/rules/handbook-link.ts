@@ -91,6 +91,11 @@ function checkLink(url: string, target: LinkTarget, from: string, isDoc: boolean
           : `${pageHint} ${isDoc ? 'Articles are the .mdx files in content/docs' : 'Pages are the .mdx files in content/handbook, content/docs and content/features'}; use a full https:// address for anything else.`,
       };
     }
+    case 'unprefixed':
+      return checkLink(url, target.page, from, isDoc, content, pages) ?? {
+        message: `The link "${url}" does not start with "./" or "../", so the site does not turn it into a page link.`,
+        hint: `Write it as "${target.prefixed}". ${pageHint}`,
+      };
     case 'outside-root':
       return {
         message: `The link "${url}" points outside the content root, which the site does not publish.`,

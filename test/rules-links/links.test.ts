@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { anchorsOf, linksOf, parseMdxBody, resolveLink } from '../../src/process/links.ts';
+
+describe('resolveLink', () => {
+  const from = 'handbook/how-to/advance.mdx';
+  it.each([
+    ['https://example.com/x', { kind: 'external' }],
+    ['mailto:gary@example.com', { kind: 'external' }],
+    ['//cdn.example.com/x', { kind: 'external' }],
+    ['', { kind: 'empty' }],
+    ['#', { kind: 'empty' }],
+    ['#who-to-engage', { kind: 'self', fragment: 'who-to-engage' }],
+    ['../team.mdx#gary-mcgrath', { kind: 'page', collection: 'handbook', id: 'team', file: 'handbook/team.mdx', fragment: 'gary-mcgrath' }],
+    ['./publish.mdx?x=1', { kind: 'page', collection: 'handbook', id: 'how-to/publish', file: 'handbook/how-to/publish.mdx', fragment: undefined }],
+    ['../../features/dark-mode.mdx', { kind: 'page', collection: 'features', id: 'dark-mode', file: 'features/dark-mode.mdx', fragment: undefined }],
+    ['../../docs/using%20dark.mdx#caf%C3%A9', { kind: 'page', collection: 'docs', id: 'using dark', file: 'docs/using dark.mdx', fragment: 'café' }],
+    ['../../docs/nested/page.mdx', { kind: 'not-a-page', file: 'docs/nested/page.mdx' }],
+    ['../../process.yaml', { kind: 'not-a-page', file: 'process.yaml' }],
+    ['../../../README.md', { kind: 'outside-root', file: '../README.md' }],
+    ['/features/', { kind: 'generated', section: 'features', fragment: undefined }],
+    ['/people/gary-mcgrath', { kind: 'generated', section: 'people', id: 'gary-mcgrath', fragment: undefined }],
+    ['/changelog/#2026-11', { kind: 'generated', section: 'changelog', fragment: '2026-11' }],
+    ['/changelog/2026/', { kind: 'unknown-site-path', sitePath: '/changelog/2026/' }],
+    ['/handbook/team/', { kind: 'unknown-site-path', sitePath: '/handbook/team/' }],
+  ])('%s', (url, expected) => {
+    expect(resolveLink(url, from)).toEqual(expected);
+  });
+
+  it('flags a page link without "./" and keeps what it would resolve to', () => {
+    expect(resolveLink('publish.mdx', from)).toEqual({
+      kind: 'unprefixed',
+      prefixed: './publish.mdx',
+      page: { kind: 'page', collection: 'handbook', id: 'how-to/publish', file: 'handbook/how-to/publish.mdx', fragment: undefined },
+    });
+    expect(resolveLink('image.png', from)).toEqual({ kind: 'not-a-page', file: 'handbook/how-to/image.png' });
+  });
+});
+
+describe('anchorsOf and linksOf', () => {
+  it('slugs headings like GitHub and Astro, numbering repeats, and adds explicit ids', () => {
+    const tree = parseMdxBody("## Kelly O'Brien\n\n## Notes\n\n## Notes\n\n### The `flag` key ![icon](x.png)\n\n<div id=\"custom\" />\n\n## Notes\n")!;
+    expect([...anchorsOf(tree)]).toEqual(['kelly-obrien', 'notes', 'notes-1', 'the-flag-key-', 'custom', 'notes-2']);
+  });
+
+  it('finds inline links, definitions and JSX <a href>, with offsets into the body, but not footnotes', () => {
+    const body = 'See [a](./a.mdx) and [b][ref].\n\n<a href="#c">c</a>\n\n[^1]: a footnote\n\n[ref]: ./b.mdx\n';
+    const links = linksOf(parseMdxBody(body)!);
+    expect(links.map((l) => l.url)).toEqual(['./a.mdx', '#c', './b.mdx']);
+    expect(links.map((l) => body.slice(l.offset, l.offset + 3))).toEqual(['[a]', '<a ', '[re']);
+  });
+
+  it('returns undefined for a body that is not valid MDX', () => {
+    expect(parseMdxBody('<div>\n\nunclosed')).toBeUndefined();
+    expect(parseMdxBody('{1 +}')).toBeUndefined();
+  });
+});
