@@ -1,0 +1,49 @@
+/**
+ * The yardstick `npm run bench` compares the validator with: the least work
+ * any frontmatter validator must do. Read every feature file, cut out the
+ * frontmatter, parse it with js-yaml, and check it with the project's own
+ * feature schema. No positions, no rules, no reporting.
+ *
+ * The frontmatter split is written out here rather than imported from
+ * src/process/source.ts, so that optimising the real loader cannot move the
+ * yardstick.
+ *
+ * Usage: node bench/baseline.ts CONTENT_ROOT
+ * Prints one JSON line: {"files": N, "valid": N}. Exit 1 if any file fails,
+ * because then the comparison would be against a run that did less work.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { featureSchema, processSchema } from '../src/process/schemas/index.ts';
+
+const root = process.argv[2];
+if (!root) {
+  process.stderr.write('Usage: node bench/baseline.ts CONTENT_ROOT\n');
+  process.exit(2);
+}
+
+const process_ = processSchema.parse(load(readFileSync(path.join(root, 'process.yaml'), 'utf8')));
+const schema = featureSchema(process_);
+const folder = path.join(root, 'features');
+const names = readdirSync(folder).filter((name) => name.endsWith('.mdx'));
+
+let valid = 0;
+const failures: string[] = [];
+for (const name of names) {
+  const text = readFileSync(path.join(folder, name), 'utf8');
+  const end = text.startsWith('---\n') ? text.indexOf('\n---', 3) : -1;
+  if (end < 0) {
+    failures.push(`${name}: no frontmatter`);
+    continue;
+  }
+  const result = schema.safeParse(load(text.slice(4, end + 1)));
+  if (result.success) valid++;
+  else failures.push(`${name}: ${result.error.issues[0]?.message}`);
+}
+
+process.stdout.write(`${JSON.stringify({ files: names.length, valid })}\n`);
+if (failures.length) {
+  process.stderr.write(`baseline: ${failures.length} invalid feature files, e.g. ${failures.slice(0, 3).join('; ')}\n`);
+  process.exitCode = 1;
+}
