@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import type { z } from 'zod';
 import type { Finding } from './finding.ts';
 import type { Content, ContentFile, Entry } from './model.ts';
-import { parseWithPositions } from './positions.ts';
+import { yamlSyntaxErrors } from './positions.ts';
 import { docSchema, featureSchema, handbookSchema, processSchema, teamSchema } from './schemas/index.ts';
 import type { Process, Team } from './schemas/index.ts';
 import { splitFrontmatter, type SourceFile, type SourceKind } from './source.ts';
@@ -207,8 +207,7 @@ const syntaxHints: Record<string, string> = {
 
 function reportSyntaxErrors(file: ContentFile, findings: Finding[]): void {
   const yaml = file.yaml!;
-  const { document } = parseWithPositions(yaml.text);
-  const errors = document.errors.length ? document.errors : [];
+  const errors = yamlSyntaxErrors(yaml.text);
   if (errors.length === 0) {
     // js-yaml refused what the yaml package accepts (rare edge cases): report once, at the block.
     findings.push({ rule: FRONTMATTER, file, at: { offset: file.blockOffset }, message: 'The frontmatter is not readable YAML.', hint: 'Check quoting and indentation; values that contain ": " or start with a special character need quotes.' });

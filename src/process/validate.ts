@@ -2,7 +2,7 @@ import type { CalendarDate } from './dates.ts';
 import type { Diagnostic, Finding, FindingLocation, Severity } from './finding.ts';
 import { loadContent, type LoadOptions, type LoadResult } from './load.ts';
 import type { ContentFile } from './model.ts';
-import { parseWithPositions, type YamlPositions } from './positions.ts';
+import { locateInYaml, type YamlPositions } from './positions.ts';
 import type { BaseSnapshot, Rule, RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { LineIndex } from './source.ts';
@@ -74,7 +74,7 @@ function resolvePositions(findings: { finding: Finding; severity: Severity }[]):
     if ('offset' in at) return lineIndex.locate(at.offset);
     if (!file.yaml) return lineIndex.locate(file.blockOffset);
     let yaml = positions.get(file);
-    if (!yaml) positions.set(file, (yaml = parseWithPositions(file.yaml.text)));
+    if (!yaml) positions.set(file, (yaml = locateInYaml(file.yaml.text)));
     const { offset } = yaml.offsetOf(at.path, at.anchor);
     return lineIndex.locate(offset < 0 ? file.blockOffset : file.yaml.offset + offset);
   };
