@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { isCalendarDate, type CalendarDate } from '../process/dates.ts';
 import { editFrontmatter, EditError, type FrontmatterEdit } from '../process/edit.ts';
 import type { Diagnostic } from '../process/finding.ts';
@@ -88,7 +88,7 @@ export async function advanceCommand(args: string[]): Promise<number> {
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const out: string[] = [];
   for (const person of alreadyApproved) out.push(`${person} already approved ${stage.name}; that approval is kept as it is.`);
-  if (dryRun) out.push(createTwoFilesPatch(file.displayPath, file.displayPath, before, after, 'now', `after advance to ${stage.id}`).trimEnd());
+  if (dryRun) out.push(createTwoFilesPatch(file.displayPath, file.displayPath, before, after, 'now', `after advance to ${stage.id}`, { headerOptions: FILE_HEADERS_ONLY }).trimEnd());
   if (result.diagnostics.length) out.push(formatDiagnostics(result.summary, result.diagnostics, file.path, after).trimEnd());
 
   const editedEntry = edited.content?.featureById.get(featureId);
@@ -163,14 +163,15 @@ function plan(entry: FeatureEntry, stage: IndexedStage, date: CalendarDate, appr
     { op: 'set', key: 'stage', value: stage.id },
     { op: 'set-entry', key: 'dates', entry: stage.id, value: date },
   ];
-  const alreadyApproved: string[] = [];
+  const alreadyApproved = new Set<string>();
   const added = new Set<string>();
   for (const approval of approvals) {
     // A pre-approval already on the page, or the same person given twice, is one sign-off.
-    if (entry.data.approvers.some((a) => a.person === approval.person && a.stage === stage.id) || added.has(approval.person)) {
-      if (!added.has(approval.person)) alreadyApproved.push(approval.person);
+    if (entry.data.approvers.some((a) => a.person === approval.person && a.stage === stage.id)) {
+      alreadyApproved.add(approval.person);
       continue;
     }
+    if (added.has(approval.person)) continue;
     added.add(approval.person);
     edits.push({ op: 'append', key: 'approvers', item: { person: approval.person, stage: stage.id, date: approval.date } });
   }
