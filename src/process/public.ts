@@ -92,5 +92,14 @@ export function publicProjection(content: Content): PublicProjection {
 
   const releaseIds = [...new Set(changelog.flatMap((e) => (e.release ? [e.release] : [])))].sort().reverse();
   const releases = releaseIds.map((id) => ({ id, entries: changelog.filter((e) => e.release === id) }));
-  return { changelog, articles, releases };
+  // Frozen so a page cannot patch extra data onto what it was given.
+  return deepFreeze({ changelog, articles, releases });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

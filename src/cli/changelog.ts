@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { releaseNotesMarkdown } from '../process/changelog-markdown.ts';
+import { isCalendarDate } from '../process/dates.ts';
+import type { Diagnostic } from '../process/finding.ts';
+import { publicProjection } from '../process/public.ts';
+import { formatText } from '../process/reporters/text.ts';
+import { UsageError } from '../process/load.ts';
+import { validateRoot } from '../process/validate.ts';
+import { publicSiteUrl } from '../sites/shared/env.ts';
+import { checkToday, parse } from './options.ts';
+import { wantsColor } from './report.ts';
+
+const usage = `Usage: npm run changelog -- --format md [--since YYYY-MM-DD] [--release YYYY.MM] [--content DIR] [--today YYYY-MM-DD]
+
+Prints the public changelog as Markdown release notes, grouped by category,
+newest first. The same entries the public site shows: only public features.
+  --since D     entries that became public on or after D
+  --release R   entries carried by the monthly self-hosted release R (e.g. 2026.12)
+Links point at the public site (SHIPLOG_PUBLIC_URL, default ${publicSiteUrl()}).
+Exit: 0 printed, 1 the content has errors (listed on stderr), 2 could not run.
+`;
+
+export async function changelogCommand(args: string[]): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      format: { type: 'string', default: 'md' },
+      since: { type: 'string' },
+      release: { type: 'string' },
+      content: { type: 'string', default: 'content' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    false,
+  );
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (values.format !== 'md') throw new UsageError(`--format must be md, not "${values.format}"`);
+  if (values.since !== undefined && !isCalendarDate(values.since)) {
+    throw new UsageError(`--since must be a real date written YYYY-MM-DD, not "${values.since}"`);
+  }
+  if (values.release !== undefined && !/^\d{4}\.\d{2}$/.test(values.release)) {
+    throw new UsageError(`--release must be a release name like 2026.12, not "${values.release}"`);
+  }
+  const today = checkToday(values.today);
+
+  // A feature file with an error is left out of the projection; release notes
+  // that silently miss a feature are worse than none, so errors stop here.
+  const result = validateRoot(values.content, { today });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !result.load.content) {
+    process.stderr.write(formatText({ ...result.summary, warnings: 0 }, errors, { color: wantsColor(process.stderr), sourceOf }));
+    process.stderr.write('changelog: stopped: fix the errors above first (nothing was printed)\n');
+    return 1;
+  }
+  const projection = publicProjection(result.load.content);
+  process.stdout.write(releaseNotesMarkdown(projection, { since: values.since, release: values.release, siteUrl: publicSiteUrl() }));
+  return 0;
+}
+
+function sourceOf(diagnostic: Diagnostic): string | undefined {
+  try {
+    return readFileSync(diagnostic.path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+import type { CalendarDate } from './dates.ts';
+import type { Content } from './model.ts';
+import { isPublicStage } from './requirements.ts';
+import type { PublicChangelogEntry } from './public.ts';
+
+/**
+ * What customers will see next, for the internal site: changelog entries of
+ * features that are not public yet, and articles that are not published yet
+ * (a draft, or ready but waiting for their feature). The public projection
+ * never contains any of this; the internal site shows it marked as upcoming so
+ * the docs writer and Growth can review the wording before launch.
+ */
+
+export interface UpcomingEntry {
+  id: string;
+  title: string;
+  stage: { id: string; name: string };
+  category: PublicChangelogEntry['category'];
+  text: string;
+  target: CalendarDate | undefined;
+  release: string | undefined;
+  article: { id: string; title: string; ready: boolean } | undefined;
+}
+
+export interface UpcomingArticle {
+  id: string;
+  title: string;
+  description: string;
+  ready: boolean;
+  /** The feature it documents; undefined for a general article still in draft. */
+  feature: { id: string; title: string; stage: { id: string; name: string } } | undefined;
+  /** Why it is not on the public site yet. */
+  waitingFor: 'ready' | 'feature' | 'ready-and-feature';
+}
+
+export interface UpcomingPreview {
+  entries: UpcomingEntry[];
+  articles: UpcomingArticle[];
+  /** Features past the first stage with no changelog entry yet: public release will need one. */
+  unwritten: { id: string; title: string; stage: { id: string; name: string }; target: CalendarDate | undefined }[];
+}
+
+export function upcomingPreview(content: Content): UpcomingPreview {
+  const stageOf = (id: string) => {
+    const stage = content.stageById.get(id)!;
+    return { id: stage.id, name: stage.name };
+  };
+  const entries: UpcomingEntry[] = content.features
+    .filter((feature) => feature.data.changelog && !isPublicStage(content, feature.data.stage))
+    .map((feature) => {
+      const doc = feature.data.docs ? content.docById.get(feature.data.docs) : undefined;
+      return {
+        id: feature.id,
+        title: feature.data.title,
+        stage: stageOf(feature.data.stage),
+        category: feature.data.changelog!.category,
+        text: feature.data.changelog!.text,
+        target: feature.data.target,
+        release: feature.data.release,
+        article: doc ? { id: doc.id, title: doc.data.title, ready: doc.data.ready } : undefined,
+      };
+    })
+    // Furthest along first (closest to customers), then by target date.
+    .sort(
+      (a, b) =>
+        content.stageById.get(b.stage.id)!.index - content.stageById.get(a.stage.id)!.index ||
+        (a.target ?? '9999').localeCompare(b.target ?? '9999') ||
+        a.id.localeCompare(b.id),
+    );
+
+  const articles: UpcomingArticle[] = content.docs.flatMap((doc): UpcomingArticle[] => {
+    const feature = doc.data.feature ? content.featureById.get(doc.data.feature) : undefined;
+    const featurePublic = feature ? isPublicStage(content, feature.data.stage) : doc.data.feature === undefined;
+    if (doc.data.ready && featurePublic) return [];
+    return [
+      {
+        id: doc.id,
+        title: doc.data.title,
+        description: doc.data.description,
+        ready: doc.data.ready,
+        feature: feature ? { id: feature.id, title: feature.data.title, stage: stageOf(feature.data.stage) } : undefined,
+        waitingFor: doc.data.ready ? 'feature' : featurePublic ? 'ready' : 'ready-and-feature',
+      },
+    ];
+  });
+  articles.sort((a, b) => Number(b.ready) - Number(a.ready) || a.title.localeCompare(b.title));
+
+  const unwritten = content.features
+    .filter((feature) => !feature.data.changelog && !isPublicStage(content, feature.data.stage))
+    .filter((feature) => content.stageById.get(feature.data.stage)!.index > 0)
+    .map((feature) => ({ id: feature.id, title: feature.data.title, stage: stageOf(feature.data.stage), target: feature.data.target }))
+    .sort((a, b) => (a.target ?? '9999').localeCompare(b.target ?? '9999') || a.id.localeCompare(b.id));
+  return { entries, articles, unwritten };
+}
