@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { didYouMean, nearest } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 import type { YamlPath } from './positions.ts';
 
 /**
@@ -101,6 +101,18 @@ function isZodDefaultMessage(message: string): boolean {
   return /^(Invalid|Too (small|big)|Unrecognized)/.test(message);
 }
 
+/**
+ * What a missing key's value should look like. Our schemas' own messages
+ * ("expected a date written YYYY-MM-DD") say more than the bare type, which
+ * for a date is "string" and would suggest quoting it as text.
+ */
+function expectation(issue: { expected: string; message: string }): string {
+  if (!isZodDefaultMessage(issue.message) && /^expected /.test(issue.message)) {
+    return `, with ${issue.message.replace(/^expected /, '')}.`;
+  }
+  return `: ${typeHints[issue.expected] ?? `Write ${expectedWords[issue.expected] ?? issue.expected}.`}`;
+}
+
 export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown, schema: AnySchema): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
@@ -137,7 +149,7 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
         path: parent,
         anchor: 'key',
         message: `Missing required key "${key}"${where}.`,
-        hint: `Add "${key}: …"${where}${typeof key === 'string' && typeHints[issue.expected] ? `: ${typeHints[issue.expected]}` : '.'}`,
+        hint: `Add "${key}: …"${where}${expectation(issue)}`,
       });
       continue;
     }
@@ -147,7 +159,7 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
         path,
         anchor: 'value',
         message: `"${label}" is ${describeValue(value)}, which is not one of: ${allowed.join(', ')}.`,
-        hint: typeof value === 'string' && nearest(value, allowed) ? `${didYouMean(value, allowed)}` .trim() : `Use one of: ${allowed.join(', ')}.`,
+        hint: `${typeof value === 'string' ? didYouMean(value, allowed) : ''}Use one of: ${allowed.join(', ')}.`,
       });
       continue;
     }

@@ -1,4 +1,5 @@
 import { defineFeatureRule } from '../rule.ts';
+import { stageIndex } from '../requirements.ts';
 
 /**
  * `approval-late`: an approval is dated after the day its stage was entered.
@@ -10,11 +11,15 @@ import { defineFeatureRule } from '../rule.ts';
 export default defineFeatureRule({
   id: 'approval-late',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  *check({ file, data }, { content, today }) {
     const dates = data.dates as Record<string, string | undefined>;
+    const current = stageIndex(content, data.stage);
     for (const [index, approval] of data.approvers.entries()) {
       const entered = dates[approval.stage];
       if (!entered || approval.date <= entered) continue;
+      // A date for a stage ahead of `stage` is stage-date-ahead's finding, and
+      // an approval dated after today is date-in-future's: one mistake, one finding.
+      if (stageIndex(content, approval.stage) > current || approval.date > today) continue;
       const stage = content.stageById.get(approval.stage)!;
       yield {
         rule: 'approval-late',

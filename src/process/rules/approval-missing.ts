@@ -8,8 +8,10 @@ import { approvalsFor, enteredStages, holdersOf } from '../requirements.ts';
  *
  * Approvals are how Support and Growth know what reaches customers before it
  * does. An approval counts for a role when its person holds the role and it
- * names the stage. A stage with an approver who is not in team.yaml is left
- * to `unknown-person`: the typo is the one mistake to fix.
+ * names the stage. When a stage's approvals include one that does not count
+ * because its person is not in team.yaml (`unknown-person`) or holds none of
+ * the stage's roles (`approval-role`), that approval is the one mistake to
+ * fix: it is reported there, not again here.
  */
 export default defineFeatureRule({
   id: 'approval-missing',
@@ -18,7 +20,11 @@ export default defineFeatureRule({
     const { file, data } = entry;
     for (const { stage, date } of enteredStages(content, data)) {
       const approvals = data.approvers.map((approval, index) => ({ approval, index })).filter(({ approval }) => approval.stage === stage.id);
-      if (approvals.some(({ approval }) => !content.people.has(approval.person))) continue;
+      const misdirected = approvals.some(({ approval }) => {
+        const person = content.people.get(approval.person);
+        return !person || !stage.requires.approvals.some((role) => person.roles.includes(role));
+      });
+      if (misdirected) continue;
       for (const role of stage.requires.approvals) {
         if (approvalsFor(content, data, stage.id, role).length > 0) continue;
         const holders = holdersOf(content, role).map((p) => p.id);

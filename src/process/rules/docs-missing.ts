@@ -8,7 +8,8 @@ import { docsState, reachedStageRequiring } from '../requirements.ts';
  * Customers need the self-service article on the day the feature reaches
  * them, and Support needs it to answer questions. `docs: none` says on
  * purpose that no article is needed. A name that matches no article is
- * `docs-unknown`'s finding.
+ * `docs-unknown`'s finding, and an article whose own frontmatter is broken
+ * is the `frontmatter` rule's (whether it is ready cannot be known).
  */
 export default defineFeatureRule({
   id: 'docs-missing',
@@ -25,7 +26,7 @@ export default defineFeatureRule({
         message: `The feature is at ${stage} without a self-service article.`,
         hint: 'Add "docs: <article id>" naming a ready article in content/docs, or "docs: none" if customers need no article.',
       };
-    } else if (state === 'draft') {
+    } else if (state === 'draft' && content.docById.has(data.docs!)) {
       yield {
         rule: 'docs-missing',
         file,

@@ -21,7 +21,8 @@ export default defineFeatureRule({
     const next = content.stages.find((stage) => stage.index > after.index && dates[stage.id]);
     if (!next) return;
     const days = daysBetween(start, dates[next.id]!);
-    if (days >= soak.days) return;
+    // A negative soak is dates out of order: stage-date-order reports that.
+    if (days >= soak.days || days < 0) return;
     yield {
       rule: 'soak-short',
       file,

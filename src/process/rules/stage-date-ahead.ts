@@ -10,12 +10,13 @@ import { stageIndex } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'stage-date-ahead',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  *check({ file, data }, { content, today }) {
     const current = stageIndex(content, data.stage);
     const currentName = content.stageById.get(data.stage)!.name;
     for (const stage of content.stages) {
       const date = (data.dates as Record<string, string | undefined>)[stage.id];
-      if (stage.index > current && date) {
+      // A future date for a later stage is a plan written as a fact: date-in-future says so.
+      if (stage.index > current && date && date <= today) {
         yield {
           rule: 'stage-date-ahead',
           file,
