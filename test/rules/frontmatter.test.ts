@@ -1,0 +1,174 @@
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { theme } from './expect.ts';
+
+// Written by the ---js fixture if anything ever evaluated it.
+const canary = path.join(tmpdir(), 'shiplog-frontmatter-ran');
+rmSync(canary, { force: true });
+delete (globalThis as { shiplogFrontmatterRan?: unknown }).shiplogFrontmatterRan;
+
+const frontmatter = theme('frontmatter');
+
+describe('frontmatter', () => {
+  it('passes valid frontmatter, with dates quoted or not', () => {
+    frontmatter.expectClean('features/frontmatter-pass.mdx');
+  });
+
+  it('reports a file with no frontmatter at line 1', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-no-frontmatter.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['no frontmatter'], hint: ['"---"'] },
+    ]);
+  });
+
+  it('reports frontmatter that is never closed at its opening ---', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-unclosed.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['never closed'], hint: ['only "---"'] },
+    ]);
+  });
+
+  // The wording for this case belongs to load.ts (js-yaml 5 throws on an empty
+  // document, so it is reported as unreadable YAML rather than as empty).
+  it('reports an empty frontmatter block once, at its opening ---', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-empty.mdx', [{ rule: 'frontmatter', line: 1, column: 1, hint: [/\S/] }]);
+  });
+
+  it('reports a YAML syntax error at the offending line', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-yaml-syntax.mdx', [
+      { rule: 'frontmatter', line: 8, column: 1, message: ['YAML syntax error', 'unique'], hint: ['Keep one of the two entries'] },
+    ]);
+  });
+
+  // The hint for this case comes from load.ts's table of YAML error codes.
+  it('reports an unquoted ": " inside a value as a YAML syntax error on its line', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-yaml-colon.mdx', [
+      { rule: 'frontmatter', line: 3, message: ['YAML syntax error'], hint: [/\S/] },
+    ]);
+  });
+
+  it('reports ---js executable front matter and never runs it', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-executable.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['"---js"', 'never run'], hint: ['Replace the opening line with "---"'] },
+    ]);
+    expect((globalThis as { shiplogFrontmatterRan?: unknown }).shiplogFrontmatterRan).toBeUndefined();
+    expect(existsSync(canary)).toBe(false);
+  });
+
+  it('reports a missing required key at the opening --- line', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-missing-key.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['Missing required key "summary"'], hint: ['Add "summary: …"'] },
+    ]);
+  });
+
+  it('reports a missing nested key at its parent, with the kind of value it takes', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-missing-nested-key.mdx', [
+      { rule: 'frontmatter', line: 9, column: 5, message: ['"date"', '"approvers[0]"'], hint: ['Add "date: …"', 'YYYY-MM-DD'] },
+    ]);
+  });
+
+  it('reports an unknown key with a "Did you mean" suggestion and the known keys', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-unknown-key.mdx', [
+      { rule: 'frontmatter', line: 10, column: 1, message: ['Unknown key "aprovers"'], hint: ['Did you mean "approvers"?', 'Known keys: title, summary'] },
+    ]);
+  });
+
+  it('reports a value of the wrong type on the value', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-wrong-type.mdx', [
+      { rule: 'frontmatter', line: 8, column: 12, message: ['"approvers" should be a list', '"gary-mcgrath"'], hint: ['"- item"'] },
+    ]);
+  });
+
+  it('reports a value outside its enum, suggesting the nearest and listing all', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-bad-enum.mdx', [
+      { rule: 'frontmatter', line: 5, column: 8, message: ['"beat"', 'development, internal, beta, public'], hint: ['Did you mean "beta"?', 'Use one of: development, internal, beta, public.'] },
+    ]);
+  });
+
+  it('reports an impossible date (2026-02-30)', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-impossible-date.mdx', [
+      { rule: 'frontmatter', line: 7, column: 16, message: ['"dates.development"', 'not a real calendar date', '"2026-02-30"'], hint: ['28 to 31 days'] },
+    ]);
+  });
+
+  it('reports a file name that is not an id', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-Bad_Name.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['"frontmatter-fail-Bad_Name.mdx"', 'not a valid id'], hint: ['lowercase letters, digits and "-"'] },
+    ]);
+  });
+
+  it('reports every error in a file, and no other rule runs on it', () => {
+    // The file also has an unknown owner and is public without flag, docs or
+    // changelog: none of that may be reported while its data is untrustworthy.
+    frontmatter.expectExactly('features/frontmatter-fail-several.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['Missing required key "summary"'], hint: ['Add "summary: …"'] },
+      { rule: 'frontmatter', line: 7, column: 11, message: ['"dates.public"', '"2026-13-01"'], hint: ['YYYY-MM-DD'] },
+      { rule: 'frontmatter', line: 8, column: 1, message: ['Unknown key "aprovers"'], hint: ['Did you mean "approvers"?'] },
+      { rule: 'frontmatter', line: 13, column: 10, message: ['"bugs[0].url"', '"not-a-url"'], hint: ['https://'] },
+      { rule: 'frontmatter', line: 14, column: 15, message: ['"bugs[0].priority"', '"urgent"'], hint: ['Use one of: high, low.'] },
+    ]);
+  });
+
+  it("reports an article's wrong type (ready: yes is text in YAML 1.2)", () => {
+    frontmatter.expectExactly('docs/frontmatter-fail-doc.mdx', [
+      { rule: 'frontmatter', line: 4, column: 8, message: ['"ready"', 'true or false', '"yes"'], hint: ['Write true or false.'] },
+    ]);
+  });
+
+  it("reports a handbook page's errors", () => {
+    frontmatter.expectExactly('handbook/frontmatter-fail-handbook.mdx', [
+      { rule: 'frontmatter', line: 4, column: 11, message: ['"reviewed"', '"2026-13-01"'], hint: ['YYYY-MM-DD'] },
+      { rule: 'frontmatter', line: 5, column: 8, message: ['"order"', 'whole number', '"first"'], hint: ['number'] },
+    ]);
+  });
+
+  it('does not call a feature with broken frontmatter unknown when an article names it', () => {
+    frontmatter.expectClean('docs/frontmatter-names-broken-feature.mdx');
+  });
+
+  it('does not call an article with broken frontmatter unknown or not ready when a public feature names it', () => {
+    frontmatter.expectClean('features/docs-missing-pass-broken-article.mdx');
+  });
+
+  it('reports nothing but frontmatter in this root', () => {
+    expect(new Set(frontmatter.result.diagnostics.map((d) => d.rule))).toEqual(new Set(['frontmatter']));
+  });
+});
+
+describe('frontmatter in process.yaml', () => {
+  const broken = theme('frontmatter-process');
+
+  it('reports every schema error in process.yaml, with suggestions', () => {
+    broken.expectExactly('process.yaml', [
+      { rule: 'frontmatter', line: 46, column: 5, message: ['Unknown key "mandatroy"', '"stages[1]"'], hint: ['Did you mean "mandatory"?'] },
+      { rule: 'frontmatter', line: 77, column: 15, message: ['"rules.soak-short"', '"loud"'], hint: ['Use one of: error, warning, off.'] },
+    ]);
+  });
+
+  it('judges nothing else while the process is unusable', () => {
+    expect(broken.result.diagnostics.every((d) => d.file === broken.path('process.yaml'))).toBe(true);
+  });
+});
+
+describe('frontmatter in team.yaml', () => {
+  const broken = theme('frontmatter-team');
+
+  it('reports every error in team.yaml', () => {
+    broken.expectExactly('team.yaml', [
+      { rule: 'frontmatter', line: 24, column: 13, message: ['"people[2].roles[0]"', '"grwoth"'], hint: ['Did you mean "growth"?'] },
+      { rule: 'frontmatter', line: 33, column: 5, message: ['Missing required key "name"', '"people[5]"'], hint: ['Add "name: …"'] },
+      { rule: 'frontmatter', line: 36, column: 5, message: ['Unknown key "github_login"'], hint: ['Known keys in "people[5]": id, name, title, team, roles, github.'] },
+    ]);
+  });
+
+  it("still reports features' frontmatter errors, which do not depend on team.yaml", () => {
+    broken.expectExactly('features/frontmatter-fail-missing-summary.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['Missing required key "summary"'], hint: ['Add "summary: …"'] },
+    ]);
+  });
+
+  it('runs no other rule while the team is unusable', () => {
+    broken.expectClean('features/internal-without-flag-not-judged.mdx');
+    expect(new Set(broken.result.diagnostics.map((d) => d.rule))).toEqual(new Set(['frontmatter']));
+  });
+});
