@@ -38,6 +38,8 @@ export interface BodyLink {
   url: string;
   /** Offset of the link in the body text. */
   offset: number;
+  /** Written as a JSX `<a href>` rather than in Markdown. */
+  jsx: boolean;
 }
 
 /**
@@ -69,12 +71,12 @@ export function linksOf(tree: Root): BodyLink[] {
   walk(tree, (node) => {
     const offset = node.position?.start.offset;
     if (offset === undefined) return;
-    if (node.type === 'link') links.push({ url: node.url, offset });
+    if (node.type === 'link') links.push({ url: node.url, offset, jsx: false });
     // Without GFM, a footnote definition (`[^1]: text`) parses as a link definition; it is not a link.
-    else if (node.type === 'definition' && !node.label?.startsWith('^')) links.push({ url: node.url, offset });
+    else if (node.type === 'definition' && !node.label?.startsWith('^')) links.push({ url: node.url, offset, jsx: false });
     else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
       const href = literalAttribute(node, 'href');
-      if (href !== undefined) links.push({ url: href, offset });
+      if (href !== undefined) links.push({ url: href, offset, jsx: true });
     }
   });
   return links;

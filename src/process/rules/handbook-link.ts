@@ -14,9 +14,11 @@ import { nearest } from '../suggest.ts';
  * checked here, before the site is built, and a renamed page or heading
  * cannot leave dead links behind. Site-absolute links may only name the pages
  * the site generates (`/features/<id>/`, `/people/<id>/`, ...), and their id
- * must exist. Articles are published on the public site, which has none of
- * the internal pages, so an article may only link to other articles,
- * `/changelog/` and external addresses. External links are not checked.
+ * must exist. A JSX `<a href>` may not name a page file: the sites only
+ * rewrite Markdown links into page addresses. Articles are published on the
+ * public site, which has none of the internal pages, so an article may only
+ * link to other articles, `/changelog/` and external addresses. External
+ * links are not checked.
  *
  * Only handbook and docs bodies are parsed; a feature body is parsed only when
  * a link names one of its headings, because there may be thousands.
@@ -36,7 +38,8 @@ export default defineRule({
       // position; guessing at links in a body that does not parse would only add noise.
       if (!tree || !file.body) continue;
       for (const link of linksOf(tree)) {
-        const problem = checkLink(link.url, resolveLink(link.url, page), page, isDoc, content, pages);
+        const target = resolveLink(link.url, page);
+        const problem = checkLink(link.url, target, page, isDoc, content, pages) ?? (link.jsx ? checkJsxLink(link.url, target) : undefined);
         if (problem) yield { rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem } satisfies Finding;
       }
     }
@@ -102,6 +105,15 @@ function checkLink(url: string, target: LinkTarget, from: string, isDoc: boolean
         hint: `Use a full https:// address (e.g. to the file in the repository), or link to a page. ${pageHint}`,
       };
   }
+}
+
+/** The sites turn Markdown links to .mdx files into routes; a JSX `href` is left as written and would 404. */
+function checkJsxLink(url: string, target: LinkTarget): Problem | undefined {
+  if (target.kind !== 'page' && target.kind !== 'unprefixed') return undefined;
+  return {
+    message: `The link "${url}" is an <a href> to a page file, which the site leaves as written: on the site it leads nowhere.`,
+    hint: `Write it as a Markdown link, [text](${target.kind === 'unprefixed' ? target.prefixed : url}), which the site turns into the page's address.`,
+  };
 }
 
 function checkGenerated(url: string, target: Extract<LinkTarget, { kind: 'generated' }>, isDoc: boolean, content: Content): Problem | undefined {
