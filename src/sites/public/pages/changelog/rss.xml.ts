@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { publicSiteUrl } from '../../../shared/env.ts';
+import { publicData } from '../../lib/data.ts';
+import { changelogFeed } from '../../lib/feeds.ts';
+
+export const GET: APIRoute = () =>
+  new Response(changelogFeed(publicData(), publicSiteUrl(), 'rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
