@@ -7,7 +7,11 @@ import { todayUtc } from '../../process/dates.ts';
  * so that tests can build a fixture content root as of a fixed date; a plain
  * `npm run build` uses the repository's own content/ and today's UTC date.
  */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const besideThisFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// In Astro's build this module also runs bundled into a chunk (dist/.../chunks/), where its own URL says
+// nothing about the repository. The unbundled copy, loaded first by the Astro config, records the real
+// root for it in the environment.
+export const repoRoot = (process.env.SHIPLOG_REPO_ROOT ??= besideThisFile);
 
 export function contentRoot(): string {
   return path.resolve(repoRoot, process.env.SHIPLOG_CONTENT ?? 'content');
