@@ -1,0 +1,30 @@
+import type { Content, DocEntry } from '../../../process/model.ts';
+import { publicProjection } from '../../../process/public.ts';
+
+/**
+ * Whether an article is on the public site, and if not, why: decided by the
+ * public projection, the same function the public site is built from.
+ */
+export type ArticleState =
+  | { kind: 'published' }
+  | { kind: 'draft' }
+  | { kind: 'waiting'; featureId: string; featureTitle: string; stageName: string };
+
+const cache = new WeakMap<Content, Set<string>>();
+
+export function articleState(content: Content, doc: DocEntry): ArticleState {
+  let published = cache.get(content);
+  if (!published) {
+    published = new Set(publicProjection(content).articles.map((article) => article.id));
+    cache.set(content, published);
+  }
+  if (published.has(doc.id)) return { kind: 'published' };
+  if (!doc.data.ready) return { kind: 'draft' };
+  const feature = doc.data.feature ? content.featureById.get(doc.data.feature) : undefined;
+  return {
+    kind: 'waiting',
+    featureId: doc.data.feature ?? '',
+    featureTitle: feature?.data.title ?? doc.data.feature ?? '',
+    stageName: (feature && content.stageById.get(feature.data.stage)?.name) ?? 'unknown',
+  };
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { contentRoot, repoRoot } from '../../shared/env.ts';
+
+/**
+ * Which handbook file a Starlight route renders, if any. Starlight's entry
+ * paths are relative to the project root; generated pages (StarlightPage)
+ * carry a made-up path under src/, which is not in the content root.
+ */
+export function handbookPageOf(route: { entry: { filePath?: string | undefined } }): { id: string; file: string } | undefined {
+  const filePath = route.entry.filePath;
+  if (!filePath) return undefined;
+  const file = path.resolve(repoRoot, filePath);
+  const relative = path.relative(path.join(contentRoot(), 'handbook'), file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return { id: relative.split(path.sep).join('/').replace(/\.mdx$/, ''), file };
+}
+
+/** The `stage` a handbook page declares in its frontmatter (the page that documents that stage). */
+export function declaredStageOf(route: { entry: { data?: unknown } }): string | undefined {
+  const data = route.entry.data as { stage?: unknown } | undefined;
+  return typeof data?.stage === 'string' ? data.stage : undefined;
+}
