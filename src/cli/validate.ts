@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../process/load.ts';
 import { validateRoot } from '../process/validate.ts';
@@ -23,10 +23,13 @@ export async function validateCommand(args: string[]): Promise<number> {
   const today = checkToday(values.today);
   let only: Set<string> | undefined;
   if (positionals.length) {
+    const root = path.resolve(values.content);
     only = new Set(
       positionals.map((file) => {
         const absolute = path.resolve(file);
         if (!existsSync(absolute)) throw new UsageError(`no such file: ${file}`);
+        if (!statSync(absolute).isFile()) throw new UsageError(`not a file: ${file} (name the .mdx or .yaml files to report on)`);
+        if (path.relative(root, absolute).startsWith('..')) throw new UsageError(`${file} is not inside the content root ${values.content} (pass --content DIR)`);
         return absolute;
       }),
     );

@@ -48,6 +48,8 @@ describe('validate exit code 2', () => {
     ['an unknown option', ['--content', MIXED, '--bogus'], /--bogus/],
     ['a missing option value', ['--content'], /--content/],
     ['a FILE that does not exist', ['--content', MIXED, ...TODAY, `${MIXED}/features/nope.mdx`], /no such file: test\/fixtures\/cli\/mixed\/features\/nope\.mdx/],
+    ['a FILE that is a folder', ['--content', MIXED, ...TODAY, `${MIXED}/features`], /not a file: test\/fixtures\/cli\/mixed\/features/],
+    ['a FILE outside the content root', ['--content', MIXED, ...TODAY, 'README.md'], /README\.md is not inside the content root/],
   ];
   for (const [name, args, reason] of cases) {
     it(`for ${name}: one line on stderr, no stack trace, nothing on stdout`, () => {

@@ -12,18 +12,25 @@ import { defineMdastPlugin } from 'satteri';
 export type RouteFor = (absoluteFile: string) => string | null;
 
 export function rewriteContentLinks(routeFor: RouteFor) {
+  const siteUrl = (url: string, fileURL: URL | string | undefined): string | undefined => {
+    if (!fileURL || !/^\.{1,2}\//.test(url)) return undefined;
+    const hashAt = url.indexOf('#');
+    const file = hashAt >= 0 ? url.slice(0, hashAt) : url;
+    const hash = hashAt >= 0 ? url.slice(hashAt) : '';
+    if (!/\.mdx?$/.test(file)) return undefined;
+    const route = routeFor(path.resolve(path.dirname(fileURLToPath(fileURL)), file));
+    return route ? route + hash : undefined;
+  };
   return defineMdastPlugin({
     name: 'shiplog-rewrite-content-links',
     link(node, ctx) {
-      const url = node.url;
-      if (!ctx.fileURL || !/^\.{1,2}\//.test(url)) return;
-      const hashAt = url.indexOf('#');
-      const file = hashAt >= 0 ? url.slice(0, hashAt) : url;
-      const hash = hashAt >= 0 ? url.slice(hashAt) : '';
-      if (!/\.mdx?$/.test(file)) return;
-      const absolute = path.resolve(path.dirname(fileURLToPath(ctx.fileURL)), file);
-      const route = routeFor(absolute);
-      if (route) ctx.setProperty(node, 'url', route + hash);
+      const url = siteUrl(node.url, ctx.fileURL);
+      if (url) ctx.setProperty(node, 'url', url);
+    },
+    // Reference-style links: `[Gary][gary]` … `[gary]: ./team.mdx#gary-mcgrath`.
+    definition(node, ctx) {
+      const url = siteUrl(node.url, ctx.fileURL);
+      if (url) ctx.setProperty(node, 'url', url);
     },
   });
 }
