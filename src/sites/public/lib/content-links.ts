@@ -11,6 +11,11 @@ import { publicPaths, siteHref } from '../../../process/public-paths.ts';
  * text, because its file name already names a feature customers must not
  * hear about yet and the page would be a 404 anyway. Site paths such as
  * `/changelog/` get the base path of the site URL.
+ *
+ * It also refuses an article that imports anything from outside
+ * content/docs/: an MDX import of a feature page, a handbook page or the
+ * engine would put internal text on a public page, where the projection
+ * cannot see it.
  */
 export function publicContentLinks(options: { contentRoot: string; publishedArticleIds: ReadonlySet<string>; siteUrl: string }) {
   const docsDir = path.join(options.contentRoot, 'docs');
@@ -34,6 +39,20 @@ export function publicContentLinks(options: { contentRoot: string; publishedArti
       const target = resolve(node.url, ctx.fileURL);
       if (target === null) ctx.replaceNode(node, [...node.children]);
       else if (target !== undefined && target !== node.url) ctx.setProperty(node, 'url', target);
+    },
+    mdxjsEsm(node, ctx) {
+      if (!ctx.fileURL) return;
+      const file = fileURLToPath(ctx.fileURL);
+      for (const match of node.value.matchAll(/\b(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const specifier = match[1]!;
+        const target = /^\.{1,2}\//.test(specifier) ? path.resolve(path.dirname(file), specifier) : undefined;
+        const inDocs = target !== undefined && !path.relative(docsDir, target).startsWith('..');
+        if (!inDocs) {
+          throw new Error(
+            `${path.relative(options.contentRoot, file)} imports "${specifier}": a published article may only import files in content/docs/, so nothing internal can reach the public site.`,
+          );
+        }
+      }
     },
     // Reference-style links share one definition; an unpublished target sends them to the docs index.
     definition(node, ctx) {
