@@ -63,7 +63,9 @@ export function collectCanaries(fixture: string): string[] {
   const found = new Set<string>();
   for (const file of listFiles(fixture)) {
     if (!/\.(ya?ml|mdx?)$/.test(file)) continue;
-    for (const match of readFileSync(path.join(fixture, file), 'utf8').matchAll(/CANARY-[A-Z0-9-]*[A-Z0-9]/gi)) found.add(match[0]);
+    // File names are ids (features/canary-development-feature.mdx), so they count too.
+    const text = `${file}\n${readFileSync(path.join(fixture, file), 'utf8')}`;
+    for (const match of text.matchAll(/CANARY-[A-Z0-9-]*[A-Z0-9]/gi)) found.add(match[0]);
   }
   return [...found].sort();
 }
