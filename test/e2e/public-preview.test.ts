@@ -17,7 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'shiplog-preview-e2e-'));
-  const build = buildSite({ content: path.join(fixturesDir, 'public-canary'), out: tmp, only: 'internal' });
+  const build = await buildSite({ content: path.join(fixturesDir, 'public-canary'), out: tmp, only: 'internal' });
   if (build.status !== 0) throw new Error(`internal build failed:\n${build.stdout}\n${build.stderr}`);
   server = await serveStatic(build.siteDir);
   browser = await launchChromium();

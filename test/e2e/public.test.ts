@@ -28,7 +28,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'shiplog-public-e2e-'));
-  const build = buildSite({ content: path.join(repoRoot, 'content'), out: tmp, only: 'public' });
+  const build = await buildSite({ content: path.join(repoRoot, 'content'), out: tmp, only: 'public' });
   if (build.status !== 0) throw new Error(`public build failed:\n${build.stdout}\n${build.stderr}`);
   server = await serveStatic(build.siteDir);
   browser = await launchChromium();

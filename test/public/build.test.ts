@@ -23,11 +23,11 @@ let first: BuildResult;
 let second: BuildResult;
 let scanned: ScannedFile[];
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'shiplog-public-'));
   // Two builds of the same content into different folders: also the reproducibility check.
-  first = buildSite({ content: fixture, out: path.join(tmp, 'a'), only: 'public', env });
-  second = buildSite({ content: fixture, out: path.join(tmp, 'b'), only: 'public', env });
+  first = await buildSite({ content: fixture, out: path.join(tmp, 'a'), only: 'public', env });
+  second = await buildSite({ content: fixture, out: path.join(tmp, 'b'), only: 'public', env });
   if (first.status === 0) scanned = scanSite(first.siteDir);
 });
 
@@ -200,8 +200,8 @@ describe('the public site built from the canary fixture', () => {
 
 describe('the internal site preview of the same content', () => {
   let internal: BuildResult;
-  beforeAll(() => {
-    internal = buildSite({ content: fixture, out: path.join(tmp, 'internal'), only: 'internal', env });
+  beforeAll(async () => {
+    internal = await buildSite({ content: fixture, out: path.join(tmp, 'internal'), only: 'internal', env });
   });
 
   it('shows the upcoming entries and the ready article of the beta feature, marked upcoming', () => {
