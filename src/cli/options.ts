@@ -34,8 +34,10 @@ export function checkToday(today: string | undefined): string {
 
 /**
  * Runs a command body, mapping failures to the contract's exit codes: a
- * UsageError is exit 2 with one line on stderr; anything else unexpected is
- * also exit 2 with one line (never a stack trace, unless SHIPLOG_DEBUG is set).
+ * UsageError (bad arguments, missing content root, unreadable git base) is
+ * exit 2 with one line on stderr. Anything else that stops the command (an
+ * Astro build failure, say) is also exit 2 with its message, whose later
+ * lines carry the cause, but never a stack trace unless SHIPLOG_DEBUG is set.
  */
 export async function runCommand(name: string, body: () => Promise<number> | number): Promise<void> {
   try {
@@ -43,7 +45,8 @@ export async function runCommand(name: string, body: () => Promise<number> | num
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (process.env.SHIPLOG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.stderr.write(`${name}: ${message.split('\n')[0]}\n`);
+    const shown = error instanceof UsageError ? message.split('\n')[0]! : message.split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
+    process.stderr.write(`${name}: ${shown.trimEnd()}\n`);
     process.exitCode = 2;
   }
 }
