@@ -4,9 +4,11 @@
 // wrapper around it.
 // Plain JavaScript because npm may run on a Node that cannot strip TypeScript types.
 import { appendFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 
 const out = process.env.BENCH_RSS_FILE;
-if (out) {
+// Worker threads share their process's figures; the main thread reports them once.
+if (out && isMainThread) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
     const record = { pid: process.pid, script: process.argv[1] ?? '', maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
