@@ -6,7 +6,8 @@ import { defineMiddleware } from 'astro:middleware';
  * `display: contents` (WebKit bug 283645). That attribute is not allowed on
  * `<script>`, and the Nu Html Checker reports it on every page. handbook.css
  * gives that element `display: block`, which removes the cause of the bug,
- * so the attribute can go.
+ * so the attribute can go. Done on the rendered page because the component
+ * is Starlight's; the Nu Html Checker test fails if this stops matching.
  */
 const HIDDEN_SCRIPT = '<script aria-hidden="true">';
 
@@ -14,6 +15,5 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();
-  if (!html.includes(HIDDEN_SCRIPT)) return new Response(html, response);
   return new Response(html.replaceAll(HIDDEN_SCRIPT, '<script>'), response);
 });

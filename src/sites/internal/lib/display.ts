@@ -43,3 +43,10 @@ export function days(n: number): string {
 export function dateLabel(date: CalendarDate): string {
   return formatDate(date);
 }
+
+/** A bug's label: its title, else `owner/repo#123` for GitHub issues and pull requests, else the address. */
+export function bugLabel(bug: { url: string; title?: string | undefined }): string {
+  if (bug.title) return bug.title;
+  const github = /^https?:\/\/(?:www\.)?github\.com\/([^/]+\/[^/]+)\/(?:issues|pull)\/(\d+)\/?$/.exec(bug.url);
+  return github ? `${github[1]}#${github[2]}` : bug.url.replace(/^https?:\/\/(www\.)?/, '');
+}
