@@ -97,7 +97,7 @@ describe('feature pages', () => {
     expect(merge.text('.feature-facts .stage-badge')).toBe('Beta Release');
     expect(merge.text('.validator-warnings')).toContain('soak-short');
     expect(merge.all('.missing-list li').map((li) => merge.text(li))).toEqual(
-      expect.arrayContaining([expect.stringContaining('No open high-priority bug (open: github.com/acme/helpdesk/issues/178)')]),
+      expect.arrayContaining([expect.stringContaining('No open high-priority bug (open: acme/helpdesk#178)')]),
     );
 
     const bulk = page('/features/bulk-conversation-actions/');

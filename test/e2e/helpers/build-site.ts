@@ -44,7 +44,7 @@ export async function buildInternalSite(options: { content?: string; today?: str
 
 function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', SHIPLOG_DEV: '' } });
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...buildEnvironment(), NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -52,6 +52,18 @@ function run(command: string, args: string[]): Promise<{ code: number | null; st
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * The environment without what Vitest adds: it sets NODE_ENV=test and mirrors
+ * `import.meta.env` into process.env (DEV=1, PROD=, MODE=test...), and Vite
+ * reads those, so a build started from a test would be a development build
+ * (Starlight's search then shows its dev-mode notice instead of searching).
+ */
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SHIPLOG_DEV']);
+
+function buildEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.has(key) && !key.startsWith('VITEST')));
 }
 
 /** A lock directory (mkdir is atomic) holding the owner's pid; a dead owner's lock is taken over. */
