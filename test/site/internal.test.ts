@@ -145,6 +145,16 @@ describe('feature pages', () => {
       const time = p.maybe('footer time');
       expect(Boolean(time) || footer.includes('unknown (shallow clone)') || !footer.includes('Last updated')).toBe(true);
     }
+    const editLink = (route: string) => {
+      const p = page(route);
+      const a = p.all('a').find((link) => p.text(link) === 'Edit this page');
+      return a && p.attr(a, 'href');
+    };
+    expect(editLink('/stages/internal/')).toBe('https://github.com/acme/shiplog/edit/main/content/handbook/stages/internal.mdx');
+    expect(editLink('/docs/using-dark-mode/')).toBe('https://github.com/acme/shiplog/edit/main/content/docs/using-dark-mode.mdx');
+    // Generated pages have no file to edit.
+    expect(editLink('/features/')).toBeUndefined();
+    expect(editLink('/people/gary-mcgrath/')).toBeUndefined();
   });
 });
 
