@@ -16,17 +16,17 @@ export default defineFeatureRule({
       rule: 'date-in-future',
       file,
       at: { path, anchor: 'value' },
-      message: `${what} is dated ${date}, after today (${today}).`,
+      message: `${what} is ${date}, after today (${today}).`,
       hint: 'Record only what has happened: use the real date, or remove the entry until it happens.',
     });
     for (const [stage, date] of Object.entries(data.dates)) {
-      if (date && date > today) yield future(['dates', stage], date, `The ${stage} entry date`);
+      if (date && date > today) yield future(['dates', stage], date, `The date ${stage} was entered`);
     }
     for (const [index, approval] of data.approvers.entries()) {
-      if (approval.date > today) yield future(['approvers', index, 'date'], approval.date, `${approval.person}'s approval for ${approval.stage}`);
+      if (approval.date > today) yield future(['approvers', index, 'date'], approval.date, `The date of ${approval.person}'s approval for ${approval.stage}`);
     }
     for (const [item, date] of Object.entries(data.checklist)) {
-      if (date > today) yield future(['checklist', item], date, `Checklist item ${item}`);
+      if (date > today) yield future(['checklist', item], date, `The date checklist item ${item} was done`);
     }
   },
 });
