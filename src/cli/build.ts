@@ -41,6 +41,9 @@ export async function buildCommand(args: string[]): Promise<number> {
   // The sites read these while Astro renders them (src/sites/shared/env.ts).
   process.env.SHIPLOG_CONTENT = path.resolve(values.content);
   process.env.SHIPLOG_TODAY = today;
+  // A production build whatever the caller's environment (test runners set
+  // NODE_ENV=test, which would make Astro build in development mode).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
   const which = values.only ? [values.only] : (['internal', 'public'] as const);

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { selectAll, selectOne } from 'css-select';
-import { Document, Element, Text, type AnyNode, type ChildNode } from 'domhandler';
-import { textContent } from 'domutils';
-import { decodeHTML } from 'entities';
-import { ELEMENT_NODE, parse, TEXT_NODE, type Node as UltraNode } from 'ultrahtml';
+import type { AnyNode, Element } from 'domhandler';
+import { removeElement, textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 
 /**
- * A built page, parsed, with the few queries the tests need. ultrahtml (what
- * Astro itself uses) parses; its tree is turned into domhandler nodes so that
- * css-select, the selector engine behind cheerio, answers the queries.
+ * A built page, parsed with htmlparser2, with the few queries the tests need
+ * (css-select, the selector engine behind cheerio). Script and style
+ * elements are dropped so that text assertions see only what a reader sees.
  */
 export interface Page {
   route: string;
@@ -25,8 +24,8 @@ export interface Page {
 export function readPage(siteDir: string, route: string): Page {
   const file = path.join(siteDir, route.replace(/^\//, ''), route.endsWith('/') ? 'index.html' : '');
   const html = readFileSync(file, 'utf8');
-  const root = new Document(convert(parse(html).children ?? []));
-  for (const child of root.children) child.parent = root;
+  const root = parseDocument(html);
+  for (const node of selectAll('script, style', root)) removeElement(node);
   const page: Page = {
     route,
     html,
@@ -41,15 +40,4 @@ export function readPage(siteDir: string, route: string): Page {
     attr: (node, name) => node.attribs[name],
   };
   return page;
-}
-
-function convert(nodes: UltraNode[]): ChildNode[] {
-  return nodes.flatMap((node): ChildNode[] => {
-    if (node.type === TEXT_NODE) return [new Text(decodeHTML(node.value))];
-    if (node.type !== ELEMENT_NODE || node.name === 'script' || node.name === 'style') return [];
-    const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, decodeHTML(String(v))]));
-    const element = new Element(node.name, attributes, convert(node.children ?? []));
-    for (const child of element.children) child.parent = element;
-    return [element];
-  });
 }
