@@ -43,8 +43,13 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en-US');
 const megabytes = (mb: number) => mb.toFixed(0);
 
+interface ValidateReport {
+  summary: { files: number; errors: number; warnings: number };
+  diagnostics: { file: string; line: number; rule: string; severity: string; message: string }[];
+}
+
 /** The validator's JSON report, found after the lines npm prints before running a script. */
-function validateReport(result: RunResult): { summary: { files: number; errors: number; warnings: number } } {
+function validateReport(result: RunResult): ValidateReport {
   const start = result.stdout.indexOf('\n{');
   const json = result.stdout.startsWith('{') ? result.stdout : start >= 0 ? result.stdout.slice(start + 1) : '';
   try {
@@ -71,9 +76,13 @@ const validateSection: BenchSection = {
       const checkValid = (result: RunResult) => {
         const report = validateReport(result);
         if (result.exitCode !== 0 || report.summary.errors !== 0) {
+          const first = report.diagnostics
+            .filter((d) => d.severity === 'error')
+            .slice(0, 3)
+            .map((d) => `  ${d.file}:${d.line} ${d.rule}: ${d.message}`);
           throw new Error(
-            `the synthetic content root ${root} does not validate: exit ${result.exitCode}, ${report.summary.errors} errors. ` +
-              'The generator (bench/generate.ts) no longer matches the process or rules; fix it before benchmarking.',
+            `the synthetic content root ${root} does not validate: exit ${result.exitCode}, ${report.summary.errors} errors, e.g.\n${first.join('\n')}\n` +
+              'The generator (bench/generate.ts) no longer matches the process or the rules; fix it before benchmarking.',
           );
         }
         if (report.summary.files < features) throw new Error(`validate checked ${report.summary.files} files, fewer than the ${features} features in ${root}`);
