@@ -53,13 +53,20 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     if (shown === undefined) shownFolders.set(folder, (shown = path.relative(cwd, folder).split(path.sep).join('/')));
     return shown === '' ? path.basename(absolute) : `${shown}/${path.basename(absolute)}`;
   };
-  const read = (absolute: string, kind: SourceKind, id: string): SourceFile => ({
-    path: absolute,
-    displayPath: displayPath(absolute),
-    kind,
-    id,
-    text: options.overrides?.get(absolute) ?? readFileSync(absolute, 'utf8'),
-  });
+  const read: Reader = Object.assign(
+    (absolute: string, kind: SourceKind, id: string): SourceFile => ({
+      path: absolute,
+      displayPath: displayPath(absolute),
+      kind,
+      id,
+      text: options.overrides?.get(absolute) ?? readFileSync(absolute, 'utf8'),
+    }),
+    {
+      displayPath,
+      overridden: (folder: string) =>
+        [...(options.overrides?.keys() ?? [])].filter((file) => path.dirname(file) === folder && file.endsWith('.mdx') && !existsSync(file)),
+    },
+  );
 
   const processData = loadYamlFile<Process>(absoluteRoot, 'process.yaml', 'process', processSchema, read, files, findings);
   if (!processData) return { files, findings };
@@ -95,7 +102,12 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   return { content, files, findings };
 }
 
-type Reader = (absolute: string, kind: SourceKind, id: string) => SourceFile;
+interface Reader {
+  (absolute: string, kind: SourceKind, id: string): SourceFile;
+  displayPath(absolute: string): string;
+  /** Paths given in `overrides` that are not on disk yet (a page about to be created). */
+  overridden(folder: string): string[];
+}
 
 function loadYamlFile<T>(
   root: string,
@@ -108,7 +120,7 @@ function loadYamlFile<T>(
 ): { data: T; file: ContentFile } | undefined {
   const absolute = path.join(root, name);
   if (!existsSync(absolute)) {
-    const file: ContentFile = { source: { path: absolute, displayPath: path.relative(process.cwd(), absolute).split(path.sep).join('/'), kind, id: kind, text: '' }, blockOffset: 0 };
+    const file: ContentFile = { source: { path: absolute, displayPath: read.displayPath(absolute), kind, id: kind, text: '' }, blockOffset: 0 };
     findings.push({ rule: FRONTMATTER, file, message: `${name} is missing from the content root.`, hint: `Create ${name}; see the README's "Content model" section for its format.` });
     return undefined;
   }
@@ -133,7 +145,8 @@ function loadMdxFolder<T>(
   const base = path.join(root, folder);
   const entries: Entry<T>[] = [];
   if (!existsSync(base)) return { entries };
-  const names = globSync(nested ? '**/*.mdx' : '*.mdx', { cwd: base }).sort();
+  const onDisk = globSync(nested ? '**/*.mdx' : '*.mdx', { cwd: base });
+  const names = [...onDisk, ...read.overridden(base).map((file) => path.basename(file))].sort();
   for (const name of names) {
     const id = name.replace(/\.mdx$/, '');
     const source = read(path.join(base, name), kind, id);
@@ -149,10 +162,10 @@ function loadMdxFolder<T>(
         message: `The file name "${name}" is not a valid id.`,
         hint: 'Rename the file to lowercase letters, digits and "-", e.g. conversation-snoozing.mdx: the file name is the id.',
       });
-      continue;
     }
+    // A badly named file still gets every other frontmatter finding, but is no entry: its id is unusable.
     const data = parseAndCheck(file, schema, findings);
-    if (data !== undefined) entries.push({ id, file, data });
+    if (data !== undefined && badName === undefined) entries.push({ id, file, data });
   }
   return { entries };
 }
@@ -189,12 +202,15 @@ function splitFile(source: SourceFile, findings: Finding[]): ContentFile {
 /** Parses the file's YAML fast; on a syntax error, re-parses with positions for exact messages. */
 function parseAndCheck<T>(file: ContentFile, schema: z.ZodType<T>, findings: Finding[]): T | undefined {
   const yaml = file.yaml!;
-  let data: unknown;
-  try {
-    data = loadYamlFast(yaml.text);
-  } catch {
-    reportSyntaxErrors(file, findings);
-    return undefined;
+  let data: unknown = null;
+  // An empty block (or only comments) is empty frontmatter, which the schema explains; js-yaml would throw.
+  if (!EMPTY_YAML.test(yaml.text)) {
+    try {
+      data = loadYamlFast(yaml.text);
+    } catch (error) {
+      reportSyntaxErrors(file, findings, error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
   }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
@@ -204,21 +220,33 @@ function parseAndCheck<T>(file: ContentFile, schema: z.ZodType<T>, findings: Fin
   return undefined;
 }
 
+const EMPTY_YAML = /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/;
+
 const syntaxHints: Record<string, string> = {
   DUPLICATE_KEY: 'Keep one of the two entries with this key and delete the other.',
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
   BAD_INDENT: 'Line the key up with its siblings, using spaces.',
   MISSING_CHAR: 'Add the missing closing character (quote or bracket).',
   MULTILINE_IMPLICIT_KEY: 'Put the key and its ":" on one line, or quote a value that spans lines.',
-  BLOCK_AS_IMPLICIT_KEY: 'Check the indentation of the lines above; a value may be missing its key.',
+  BLOCK_AS_IMPLICIT_KEY: 'If the value contains ": ", put it in quotes; otherwise check the indentation of the lines above.',
 };
 
-function reportSyntaxErrors(file: ContentFile, findings: Finding[]): void {
+function reportSyntaxErrors(file: ContentFile, findings: Finding[], fastReason: string): void {
   const yaml = file.yaml!;
   const errors = yamlSyntaxErrors(yaml.text);
   if (errors.length === 0) {
-    // js-yaml refused what the yaml package accepts (rare edge cases): report once, at the block.
-    findings.push({ rule: FRONTMATTER, file, at: { offset: file.blockOffset }, message: 'The frontmatter is not readable YAML.', hint: 'Check quoting and indentation; values that contain ": " or start with a special character need quotes.' });
+    // js-yaml refused what the yaml package accepts, typically a tag such as !!js/function: say why, at the block.
+    const reason = fastReason.split('\n')[0]!.replace(/ \(\d+:\d+\)$/, '');
+    const tag = /\btag\b/i.test(reason);
+    findings.push({
+      rule: FRONTMATTER,
+      file,
+      at: { offset: file.blockOffset },
+      message: `The frontmatter is not readable YAML: ${reason}.`,
+      hint: tag
+        ? 'Remove the "!!" tag: frontmatter is plain data (text, numbers, dates, lists and keys), never code or custom types.'
+        : 'Check quoting and indentation; values that contain ": " or start with a special character need quotes.',
+    });
     return;
   }
   for (const error of errors) {

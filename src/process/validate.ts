@@ -1,7 +1,8 @@
 import type { CalendarDate } from './dates.ts';
 import type { Diagnostic, Finding, FindingLocation, Severity } from './finding.ts';
 import { loadContent, type LoadOptions, type LoadResult } from './load.ts';
-import type { ContentFile } from './model.ts';
+import type { Content, ContentFile } from './model.ts';
+import { didYouMean } from './suggest.ts';
 import { locateInYaml, type YamlPositions } from './positions.ts';
 import type { BaseSnapshot, Rule, RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
@@ -41,7 +42,12 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
     // process.yaml or team.yaml is unusable: report what the loader found and nothing else.
     if (frontmatterSeverity) for (const finding of load.findings) findings.push({ finding, severity: frontmatterSeverity });
   } else {
-    const context: RuleContext = { content: load.content, today: options.today, base: options.base, loadFindings: load.findings };
+    const context: RuleContext = {
+      content: load.content,
+      today: options.today,
+      base: options.base,
+      loadFindings: [...load.findings, ...unknownRuleSettings(load.content, ruleList)],
+    };
     for (const rule of ruleList) {
       const severity = severityOf(rule);
       if (!severity) continue;
@@ -61,6 +67,20 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     },
   };
+}
+
+/** A severity set for a rule id that does not exist would silently do nothing: say so. */
+function unknownRuleSettings(content: Content, ruleList: readonly Rule[]): Finding[] {
+  const ids = ruleList.map((rule) => rule.id);
+  return Object.keys(content.process.rules)
+    .filter((id) => !ids.includes(id))
+    .map((id) => ({
+      rule: 'frontmatter',
+      file: content.processFile,
+      at: { path: ['rules', id] },
+      message: `"rules" sets a severity for "${id}", which is not a rule.`,
+      hint: `${didYouMean(id, ids)}Rule ids are listed in the README's rule table.`,
+    }));
 }
 
 /** Turns findings into diagnostics with line and column, parsing each file's YAML at most once. */

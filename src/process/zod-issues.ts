@@ -106,11 +106,13 @@ function isZodDefaultMessage(message: string): boolean {
  * ("expected a date written YYYY-MM-DD") say more than the bare type, which
  * for a date is "string" and would suggest quoting it as text.
  */
-function expectation(issue: { expected: string; message: string }): string {
+function expectation(issue: { expected?: string; values?: readonly unknown[]; message: string }): string {
+  if (issue.values) return `, one of: ${issue.values.map(String).join(', ')}.`;
   if (!isZodDefaultMessage(issue.message) && /^expected /.test(issue.message)) {
     return `, with ${issue.message.replace(/^expected /, '')}.`;
   }
-  return `: ${typeHints[issue.expected] ?? `Write ${expectedWords[issue.expected] ?? issue.expected}.`}`;
+  const expected = issue.expected ?? 'value';
+  return `: ${typeHints[expected] ?? `Write ${expectedWords[expected] ?? expected}.`}`;
 }
 
 export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown, schema: AnySchema): SchemaProblem[] {
@@ -141,7 +143,8 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
       });
       continue;
     }
-    if (issue.code === 'invalid_type' && value === undefined) {
+    // A missing enum key comes as invalid_value from zod: it is still a missing key.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined && path.length > 0) {
       const key = path[path.length - 1];
       const parent = path.slice(0, -1);
       const where = parent.length ? ` in "${formatPath(parent)}"` : '';

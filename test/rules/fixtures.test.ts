@@ -14,6 +14,7 @@ const expectedElsewhere: Record<string, string[]> = {
   people: ['team.yaml'],
   handbook: ['process.yaml', 'handbook/stages/beta.mdx', 'handbook/stages/beta-again.mdx'],
   'frontmatter-process': ['process.yaml'],
+  'frontmatter-rules': ['process.yaml'],
   'frontmatter-team': ['team.yaml'],
   severities: [
     'features/soak-short-error.mdx',

@@ -28,10 +28,10 @@ describe('frontmatter', () => {
     ]);
   });
 
-  // The wording for this case belongs to load.ts (js-yaml 5 throws on an empty
-  // document, so it is reported as unreadable YAML rather than as empty).
   it('reports an empty frontmatter block once, at its opening ---', () => {
-    frontmatter.expectExactly('features/frontmatter-fail-empty.mdx', [{ rule: 'frontmatter', line: 1, column: 1, hint: [/\S/] }]);
+    frontmatter.expectExactly('features/frontmatter-fail-empty.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['The frontmatter is empty'], hint: ['"key: value" lines'] },
+    ]);
   });
 
   it('reports a YAML syntax error at the offending line', () => {
@@ -97,6 +97,20 @@ describe('frontmatter', () => {
     ]);
   });
 
+  it('still reports the other problems of a file whose name is not an id', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-Bad_Name-and-key.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['not a valid id'], hint: ['lowercase letters'] },
+      { rule: 'frontmatter', line: 8, column: 1, message: ['Unknown key "aprovers"'], hint: ['Did you mean "approvers"?'] },
+    ]);
+  });
+
+  it('refuses a YAML tag instead of resolving it, and says why', () => {
+    frontmatter.expectExactly('features/frontmatter-fail-yaml-tag.mdx', [
+      { rule: 'frontmatter', line: 1, column: 1, message: ['not readable YAML', 'js/function'], hint: ['Remove the "!!" tag'] },
+    ]);
+    expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
   it('reports every error in a file, and no other rule runs on it', () => {
     // The file also has an unknown owner and is public without flag, docs or
     // changelog: none of that may be reported while its data is untrustworthy.
@@ -147,6 +161,17 @@ describe('frontmatter in process.yaml', () => {
 
   it('judges nothing else while the process is unusable', () => {
     expect(broken.result.diagnostics.every((d) => d.file === broken.path('process.yaml'))).toBe(true);
+  });
+});
+
+describe('frontmatter: severities for rules that do not exist', () => {
+  const root = theme('frontmatter-rules');
+
+  it('reports a misspelt rule id in process.yaml rules, which would otherwise do nothing', () => {
+    root.expectExactly('process.yaml', [
+      { rule: 'frontmatter', line: 78, column: 3, message: ['"soak-shrot"', 'not a rule'], hint: ['Did you mean "soak-short"?'] },
+    ]);
+    root.expectClean('features/frontmatter-pass.mdx');
   });
 });
 
