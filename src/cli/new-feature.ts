@@ -1,16 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import { Document } from 'yaml';
 import type { CalendarDate } from '../process/dates.ts';
-import { loadContent, UsageError, type LoadResult } from '../process/load.ts';
-import type { Content, ContentFile, FeatureEntry } from '../process/model.ts';
+import { loadContent, UsageError } from '../process/load.ts';
+import type { Content } from '../process/model.ts';
 import { formatText } from '../process/reporters/text.ts';
 import { holdersOf } from '../process/requirements.ts';
-import { featureSchema } from '../process/schemas/index.ts';
-import { splitFrontmatter } from '../process/source.ts';
 import { didYouMean } from '../process/suggest.ts';
-import { validateLoaded } from '../process/validate.ts';
+import { validateRoot } from '../process/validate.ts';
 import { createFileAtomic } from './atomic-write.ts';
 import { checkToday, parse } from './options.ts';
 import { wantsColor } from './report.ts';
@@ -61,7 +58,7 @@ export async function newFeatureCommand(args: string[]): Promise<number> {
   const text = featurePage(content, { id, title, summary: summary ?? title, owner: owner.id, team: owner.team, flag: flagTaken ? undefined : id, today });
 
   // Valid as created: judge the page with every rule before writing it.
-  const result = validateNewPage(load, content, { id, path: target, text }, today);
+  const result = validateNewPage(content.root, { path: target, text }, today);
   if (result.errors) {
     process.stdout.write(result.report);
     process.stdout.write('Refused: the new page would not be valid; nothing was written.\n');
@@ -153,33 +150,9 @@ _Issues, pull requests, designs, analytics dashboards._
 `;
 }
 
-/**
- * Validates the content root as if the new page were in it. The loader lists
- * files from disk, so the page is parsed here the way the loader parses a
- * feature and added to what it loaded.
- */
-function validateNewPage(load: LoadResult, content: Content, page: { id: string; path: string; text: string }, today: CalendarDate): { errors: number; report: string } {
-  const split = splitFrontmatter(page.text);
-  if (!split.ok) throw new Error('the generated page has no frontmatter block');
-  const file: ContentFile = {
-    source: { path: page.path, displayPath: path.relative(process.cwd(), page.path).split(path.sep).join('/'), kind: 'feature', id: page.id, text: page.text },
-    blockOffset: split.fenceOffset,
-    yaml: { text: split.yaml, offset: split.yamlOffset },
-    body: { text: split.body, offset: split.bodyOffset },
-  };
-  const data = featureSchema(content.process).parse(loadYaml(split.yaml));
-  const entry: FeatureEntry = { id: page.id, file, data };
-  const withPage: LoadResult = {
-    files: [...load.files, file],
-    findings: load.findings,
-    content: {
-      ...content,
-      features: [...content.features, entry],
-      featureById: new Map(content.featureById).set(page.id, entry),
-      featureFileIds: new Set(content.featureFileIds).add(page.id),
-    },
-  };
-  const result = validateLoaded(withPage, { today, only: new Set([page.path]) });
+/** Judges the page with every rule, as if it were already in the content root, before anything is written. */
+function validateNewPage(root: string, page: { path: string; text: string }, today: CalendarDate): { errors: number; report: string } {
+  const result = validateRoot(root, { today, only: new Set([page.path]), overrides: new Map([[page.path, page.text]]) });
   const report = formatText(result.summary, result.diagnostics, { color: wantsColor(process.stdout), sourceOf: (d) => (d.path === page.path ? page.text : undefined) });
   return { errors: result.summary.errors, report };
 }
