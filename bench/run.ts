@@ -8,7 +8,16 @@
  * run is a measured command that did not do the full job (a synthetic root
  * with errors, a crashed process), because its time would mean nothing.
  *
- * Usage: npm run bench -- [--runs 5] [--sizes 1000,10000] [--section validate]
+ * Usage: npm run bench -- [--runs N] [--sizes 1000,10000] [--section validate|site]...
+ *
+ *   --section  run only these sections (repeat the flag for several); default all.
+ *   --sizes    feature counts to generate and measure, for every section run;
+ *              default per section: validate 1000,10000; site 1000.
+ *   --runs     measured runs per command, best wall time kept; default per
+ *              section: validate 5; site 2 (each site run is a cold build).
+ *
+ * The site build at 10,000 features takes several minutes per build:
+ *   npm run bench -- --section site --sizes 10000 --runs 1
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_TODAY, countFeatures, generateContentRoot, repoRoot } from './generate.ts';
 import { markdownTable, measureAll, type Command, type RunResult } from './measure.ts';
+import { siteSection } from './site.ts';
 
 export interface BenchOptions {
   runs: number;
@@ -32,6 +42,8 @@ export interface SectionResult {
 export interface BenchSection {
   id: string;
   title: string;
+  /** What the section measures when --sizes or --runs is not given (validate's 1000,10000 and 5 otherwise). */
+  defaults?: { sizes?: number[]; runs?: number };
   run(options: BenchOptions): Promise<SectionResult>;
 }
 
@@ -186,22 +198,22 @@ const validateSection: BenchSection = {
 };
 
 /** Every benchmark, in the order they run and print. */
-export const sections: BenchSection[] = [validateSection];
+export const sections: BenchSection[] = [validateSection, siteSection];
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      runs: { type: 'string', default: '5' },
-      sizes: { type: 'string', default: '1000,10000' },
+      runs: { type: 'string' },
+      sizes: { type: 'string' },
       section: { type: 'string', multiple: true },
     },
     strict: true,
   });
-  const runs = Number(values.runs);
-  const sizes = values.sizes.split(',').map(Number);
-  if (!Number.isInteger(runs) || runs < 1 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  const givenRuns = values.runs === undefined ? undefined : Number(values.runs);
+  const givenSizes = values.sizes?.split(',').map(Number);
+  if ((givenRuns !== undefined && (!Number.isInteger(givenRuns) || givenRuns < 1)) || givenSizes?.some((n) => !Number.isInteger(n) || n < 1)) {
     throw new Error('--runs takes a positive whole number and --sizes a comma-separated list of them');
   }
   const chosen = values.section ? sections.filter((s) => values.section!.includes(s.id)) : sections;
@@ -209,10 +221,12 @@ async function main(): Promise<void> {
   const workDir = path.join(repoRoot, 'bench/.work');
   mkdirSync(workDir, { recursive: true });
 
-  const report: string[] = [`Shiplog benchmarks, ${new Date().toISOString()}, Node ${process.version}, ${runs} measured runs each`, ''];
+  const report: string[] = [`Shiplog benchmarks, ${new Date().toISOString()}, Node ${process.version}`, ''];
   for (const section of chosen) {
     process.stderr.write(`bench: ${section.id}...\n`);
     const before = loadAverage();
+    const runs = givenRuns ?? section.defaults?.runs ?? 5;
+    const sizes = givenSizes ?? section.defaults?.sizes ?? [1000, 10000];
     const result = await section.run({ runs, sizes, workDir });
     const notes = [...result.notes, `Load average (1 min) on ${os.cpus().length} CPUs: ${before} before, ${loadAverage()} after; other work on the machine slows wall times.`];
     report.push(`## ${section.title}`, '', markdownTable(result.columns, result.rows), '', ...notes.map((n) => `- ${n}`), '');

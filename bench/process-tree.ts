@@ -1,0 +1,169 @@
+/**
+ * Runs a command and measures its whole process tree, for commands that
+ * start other programs (a site build runs Pagefind, a native binary, and
+ * git): wall time, peak RSS of each Node process from the RSS probe (exact,
+ * from getrusage at exit), and on Linux
+ *
+ * - tree peak RSS: the largest sum of VmRSS over every live process in the
+ *   tree, sampled from /proc every `sampleMs`. A sample can miss a spike
+ *   shorter than the interval, so it is a lower bound; the main process's
+ *   exact figure is taken as the floor.
+ * - tree CPU: user + system time of the command and all its descendants,
+ *   from this process's `cutime`/`cstime` in /proc/self/stat (the kernel adds
+ *   a child's total, its waited-for descendants included, when it is reaped).
+ * - other CPU: what the rest of the machine used meanwhile, from /proc/stat,
+ *   so a report can say when other work inflated a wall time.
+ *
+ * No system tools are needed (GNU time is not installed everywhere, and its
+ * %M is the largest single process, not the tree).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Command, NodeProcessUsage, RunResult } from './measure.ts';
+
+const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.mjs');
+const hasProc = existsSync('/proc/self/stat');
+// USER_HZ: 100 on every Linux build Node supports (sysconf is not reachable from Node).
+const CLOCK_TICKS_PER_SECOND = 100;
+
+export interface TreeRunResult extends RunResult {
+  /** Sampled peak of the summed RSS of the process tree; undefined without /proc. */
+  treePeakRssKb: number | undefined;
+  /** User + system CPU of the whole tree; undefined without /proc. */
+  treeCpuMs: number | undefined;
+  /** Every program seen in the tree (command names from /proc), for the notes. */
+  programs: string[];
+  /**
+   * CPU time the rest of the machine used while the command ran (all CPUs' busy
+   * time minus the tree's and this process's): other work competing for the
+   * CPUs, which inflates wall time. Undefined without /proc.
+   */
+  otherCpuMs: number | undefined;
+}
+
+/** `/proc/<pid>/stat` fields after the command name (which may contain spaces and parentheses). */
+function statFields(pid: number | 'self'): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // the process exited between listing and reading
+  }
+}
+
+/** Busy time of all CPUs together, from the first line of /proc/stat. */
+function machineBusyTicks(): number {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal [guest guest_nice: already inside user and nice]
+  const [user, nice, system, , , irq, softirq, steal] = values.map(Number) as number[];
+  return user! + nice! + system! + irq! + softirq! + steal!;
+}
+
+function childrenCpuTicks(): number {
+  const fields = statFields('self')!;
+  // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
+  return Number(fields[13]) + Number(fields[14]);
+}
+
+/** The pids of `root` and all its descendants alive right now. */
+function treeOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const ppid = Number(statFields(pid)?.[1]);
+    if (!Number.isInteger(ppid)) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const tree: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function residentKb(pid: number): { rssKb: number; name: string } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    // Zombies and kernel threads have no VmRSS line.
+    if (!rss) return undefined;
+    // Node renames its process "MainThread"; the program's path says what it is.
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0', 1)[0] ?? '';
+    return { rssKb: Number(rss[1]), name: path.basename(argv0) || '?' };
+  } catch {
+    return undefined; // exited while being read
+  }
+}
+
+export async function runTree(command: Command, sampleMs = 100): Promise<TreeRunResult> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'shiplog-bench-'));
+  const rssFile = path.join(scratch, 'rss.jsonl');
+  try {
+    const env = {
+      ...process.env,
+      BENCH_RSS_FILE: rssFile,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(probe).href}`].filter(Boolean).join(' '),
+      NO_COLOR: '1',
+    };
+    const cpuBefore = hasProc ? childrenCpuTicks() : 0;
+    const busyBefore = hasProc ? machineBusyTicks() : 0;
+    const selfBefore = process.cpuUsage();
+    const started = performance.now();
+    const child = spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    let treePeakRssKb = 0;
+    const programs = new Set<string>();
+    const sample = () => {
+      if (!child.pid) return;
+      let sum = 0;
+      for (const pid of treeOf(child.pid)) {
+        const usage = residentKb(pid);
+        if (!usage) continue;
+        sum += usage.rssKb;
+        programs.add(usage.name);
+      }
+      treePeakRssKb = Math.max(treePeakRssKb, sum);
+    };
+    const sampler = hasProc ? setInterval(sample, sampleMs) : undefined;
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code));
+    });
+    const wallMs = performance.now() - started;
+    clearInterval(sampler);
+    const processes = existsSync(rssFile)
+      ? readFileSync(rssFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as NodeProcessUsage)
+      : [];
+    const toMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+    const treeCpuMs = hasProc ? toMs(childrenCpuTicks() - cpuBefore) : undefined;
+    const self = process.cpuUsage(selfBefore);
+    const otherCpuMs = hasProc ? Math.max(0, toMs(machineBusyTicks() - busyBefore) - treeCpuMs! - (self.user + self.system) / 1000) : undefined;
+    const nodePeakKb = Math.max(0, ...processes.map((p) => p.maxRssKb));
+    return {
+      wallMs,
+      exitCode,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8'),
+      processes,
+      treePeakRssKb: hasProc ? Math.max(treePeakRssKb, nodePeakKb) : undefined,
+      treeCpuMs,
+      programs: [...programs].sort(),
+      otherCpuMs,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
