@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run advance`: see ../shared/spec/cli.md and the README.
-import { advanceCommand } from '../src/cli/advance.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { advanceCommand } = await import('../src/cli/advance.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('advance', () => advanceCommand(process.argv.slice(2)));

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run build`: validate, then build dist/internal/ and dist/public/ (see the README).
-import { buildCommand } from '../src/cli/build.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { buildCommand } = await import('../src/cli/build.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('build', () => buildCommand(process.argv.slice(2)));

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run changelog`: the public changelog as Markdown release notes (see the README).
-import { changelogCommand } from '../src/cli/changelog.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { changelogCommand } = await import('../src/cli/changelog.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('changelog', () => changelogCommand(process.argv.slice(2)));

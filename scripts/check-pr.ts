@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run check-pr`: see ../shared/spec/cli.md and the README.
-import { checkPrCommand } from '../src/cli/check-pr.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { checkPrCommand } = await import('../src/cli/check-pr.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('check-pr', () => checkPrCommand(process.argv.slice(2)));

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run dev`: the internal site with live reload (see the README).
-import { devCommand } from '../src/cli/dev.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { devCommand } = await import('../src/cli/dev.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('dev', () => devCommand(process.argv.slice(2)));

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run new-feature`: see ../shared/spec/cli.md and the README.
-import { newFeatureCommand } from '../src/cli/new-feature.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { newFeatureCommand } = await import('../src/cli/new-feature.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('new-feature', () => newFeatureCommand(process.argv.slice(2)));

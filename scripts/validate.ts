@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run validate`: see ../shared/spec/cli.md and the README.
-import { validateCommand } from '../src/cli/validate.ts';
-import { runCommand } from '../src/cli/options.ts';
+import { enableCompileCache } from 'node:module';
+
+// On before the command's modules load (hence the dynamic imports): reusing their compiled,
+// type-stripped code between runs saves a good part of a quick command's time.
+enableCompileCache();
+const { validateCommand } = await import('../src/cli/validate.ts');
+const { runCommand } = await import('../src/cli/options.ts');
 
 await runCommand('validate', () => validateCommand(process.argv.slice(2)));
