@@ -1,88 +1,16 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
+import { runBuild, type BuildRun } from '../helpers/build.ts';
 import { FIXTURE_TODAY, fixturesDir, repoRoot } from '../helpers/validate.ts';
 
 export { FIXTURE_TODAY, fixturesDir, repoRoot };
 
-export interface BuildResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  /** DIR/<site>/ */
-  siteDir: string;
-}
+export type BuildResult = BuildRun;
 
-/**
- * Runs `npm run build` exactly as a user would, in its own process (Astro's
- * content layer is per process). Astro builds in one checkout share
- * `<root>/.astro/`, so builds take the same lock directory as the internal
- * site's test helper (test/e2e/helpers/build-site.ts) and never overlap.
- */
+/** Builds one site from a content root, as `npm run build` does (see test/helpers/build.ts). */
 export async function buildSite(options: { content: string; out: string; only: 'public' | 'internal'; env?: Record<string, string> }): Promise<BuildResult> {
-  const args = ['scripts/build.ts', '--content', options.content, '--only', options.only, '--out', options.out, '--today', FIXTURE_TODAY];
-  const result = await withBuildLock(() => run(process.execPath, args, { ...process.env, NO_COLOR: '1', SHIPLOG_DEV: '', ...options.env }));
-  return { ...result, siteDir: path.join(options.out, options.only) };
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-const lockDir = path.join(repoRoot, 'node_modules/.cache/shiplog-astro-build.lock');
-
-/** mkdir is atomic: the lock is a directory holding its owner's pid; a dead owner's lock is taken over. */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
-  mkdirSync(path.dirname(lockDir), { recursive: true });
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (lockIsStale()) {
-        rmSync(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() - started > 15 * 60_000) throw new Error(`timed out waiting for ${lockDir}`);
-      await sleep(250);
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
-}
-
-function lockIsStale(): boolean {
-  try {
-    process.kill(Number(readFileSync(path.join(lockDir, 'pid'), 'utf8')), 0);
-    return false;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // No pid file yet: the owner is between mkdir and write, unless that was long ago.
-    if (code === 'ENOENT') {
-      try {
-        return Date.now() - statSync(lockDir).mtimeMs > 30_000;
-      } catch {
-        return false;
-      }
-    }
-    return code === 'ESRCH';
-  }
+  return runBuild({ ...options, today: FIXTURE_TODAY });
 }
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
