@@ -20,32 +20,34 @@ export interface RuleContext {
   loadFindings: readonly Finding[];
 }
 
-export interface Rule {
+/** Called once for each finding a rule makes. */
+export type Report = (finding: Finding) => void;
+
+interface RuleBase {
   /** The public rule id from the content contract. */
   id: string;
   /** Used unless process.yaml's `rules:` sets another severity or `off`. */
   defaultSeverity: Severity;
-  check(context: RuleContext): Iterable<Finding>;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** A rule that looks at the content root as a whole (cross-file checks, pages other than features). */
+export interface RootRule extends RuleBase {
+  kind: 'root';
+  check(context: RuleContext, report: Report): void;
 }
 
-/**
- * For rules that look at one feature at a time: runs `check` on every feature
- * whose frontmatter is valid.
- */
-export function defineFeatureRule(rule: {
-  id: string;
-  defaultSeverity: Severity;
-  check(feature: FeatureEntry, context: RuleContext): Iterable<Finding>;
-}): Rule {
-  return {
-    id: rule.id,
-    defaultSeverity: rule.defaultSeverity,
-    *check(context) {
-      for (const feature of context.content.features) yield* rule.check(feature, context);
-    },
-  };
+/** A rule that looks at one feature at a time; the engine runs it on every feature whose frontmatter is valid. */
+export interface FeatureRule extends RuleBase {
+  kind: 'feature';
+  check(feature: FeatureEntry, context: RuleContext, report: Report): void;
+}
+
+export type Rule = RootRule | FeatureRule;
+
+export function defineRule(rule: Omit<RootRule, 'kind'>): RootRule {
+  return { kind: 'root', ...rule };
+}
+
+export function defineFeatureRule(rule: Omit<FeatureRule, 'kind'>): FeatureRule {
+  return { kind: 'feature', ...rule };
 }

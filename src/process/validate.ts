@@ -4,7 +4,7 @@ import { loadContent, type LoadOptions, type LoadResult } from './load.ts';
 import type { Content, ContentFile } from './model.ts';
 import { didYouMean } from './suggest.ts';
 import { locateInYaml, type YamlPositions } from './positions.ts';
-import type { BaseSnapshot, Rule, RuleContext } from './rule.ts';
+import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { LineIndex } from './source.ts';
 
@@ -48,10 +48,19 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
       base: options.base,
       loadFindings: [...load.findings, ...unknownRuleSettings(load.content, ruleList)],
     };
+    const featureRules: { rule: FeatureRule; report: Report }[] = [];
     for (const rule of ruleList) {
       const severity = severityOf(rule);
       if (!severity) continue;
-      for (const finding of rule.check(context)) findings.push({ finding, severity });
+      const report: Report = (finding) => findings.push({ finding, severity });
+      if (rule.kind === 'root') rule.check(context, report);
+      else featureRules.push({ rule, report });
+    }
+    // Feature by feature rather than rule by rule: every rule reads the same
+    // page's data while it is still in the CPU's cache. Findings are sorted
+    // below, so the order they are made in does not show.
+    for (const feature of load.content.features) {
+      for (const { rule, report } of featureRules) rule.check(feature, context, report);
     }
   }
 

@@ -11,7 +11,7 @@ import { stageIndex } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'approval-late',
   defaultSeverity: 'error',
-  *check({ file, data }, { content, today }) {
+  check({ file, data }, { content, today }, report) {
     const dates = data.dates as Record<string, string | undefined>;
     const current = stageIndex(content, data.stage);
     for (const [index, approval] of data.approvers.entries()) {
@@ -21,13 +21,13 @@ export default defineFeatureRule({
       // an approval dated after today is date-in-future's: one mistake, one finding.
       if (stageIndex(content, approval.stage) > current || approval.date > today) continue;
       const stage = content.stageById.get(approval.stage)!;
-      yield {
+      report({
         rule: 'approval-late',
         file,
         at: { path: ['approvers', index, 'date'], anchor: 'value' },
         message: `${approval.person} approved ${stage.name} on ${approval.date}, after it was entered on ${entered}.`,
         hint: `If the approval was given on or before ${entered}, correct its date; otherwise correct dates.${approval.stage} to the day the feature really entered ${stage.name}.`,
-      };
+      });
     }
   },
 });

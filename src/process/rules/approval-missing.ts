@@ -16,7 +16,7 @@ import { approvalsFor, enteredStages, holdersOf } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'approval-missing',
   defaultSeverity: 'error',
-  *check(entry, { content }) {
+  check(entry, { content }, report) {
     const { file, data } = entry;
     for (const { stage, date } of enteredStages(content, data)) {
       const approvals = data.approvers.map((approval, index) => ({ approval, index })).filter(({ approval }) => approval.stage === stage.id);
@@ -28,13 +28,13 @@ export default defineFeatureRule({
       for (const role of stage.requires.approvals) {
         if (approvalsFor(content, data, stage.id, role).length > 0) continue;
         const holders = holdersOf(content, role).map((p) => p.id);
-        yield {
+        report({
           rule: 'approval-missing',
           file,
           at: approvals.length ? { path: ['approvers', approvals[0]!.index], anchor: 'value' } : { path: ['dates', stage.id] },
           message: `${stage.name} was entered on ${date} without an approval by a person with role ${role}.`,
           hint: `Add an approver with role ${role} (${holders.join(', ') || 'nobody in team.yaml has it yet'}) for stage ${stage.id}, dated on or before ${date}.`,
-        };
+        });
       }
     }
   },

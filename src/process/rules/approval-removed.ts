@@ -10,7 +10,7 @@ import { defineRule } from '../rule.ts';
 export default defineRule({
   id: 'approval-removed',
   defaultSeverity: 'error',
-  *check({ content, base }) {
+  check({ content, base }, report) {
     if (!base) return;
     for (const { id, file, data } of content.features) {
       const before = base.features.get(id);
@@ -19,7 +19,7 @@ export default defineRule({
       for (const approval of before.approvers) {
         if (data.approvers.some((now) => same(now, approval))) continue;
         const changed = data.approvers.findIndex((now) => now.person === approval.person && now.stage === approval.stage);
-        yield {
+        report({
           rule: 'approval-removed',
           file,
           at: changed >= 0 ? { path: ['approvers', changed], anchor: 'value' } : { path: ['approvers'] },
@@ -28,7 +28,7 @@ export default defineRule({
               ? `${approval.person}'s approval for ${approval.stage} (${approval.date} on ${base.ref}) was changed.`
               : `${approval.person}'s approval for ${approval.stage} (${approval.date} on ${base.ref}) was removed.`,
           hint: `Restore "- person: ${approval.person}, stage: ${approval.stage}, date: ${approval.date}" under "approvers:"; add new approvals beside it instead.`,
-        };
+        });
       }
     }
   },

@@ -13,7 +13,7 @@ import { holdersOf } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'approval-role',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     for (const [index, approval] of data.approvers.entries()) {
       const person = content.people.get(approval.person);
       const stage = content.stageById.get(approval.stage);
@@ -21,13 +21,13 @@ export default defineFeatureRule({
       const needed = stage.requires.approvals;
       if (needed.some((role) => person.roles.includes(role))) continue;
       const holders = needed.flatMap((role) => holdersOf(content, role).map((p) => `${p.id} (${role})`));
-      yield {
+      report({
         rule: 'approval-role',
         file,
         at: { path: ['approvers', index, 'person'], anchor: 'value' },
         message: `${person.name} approved ${stage.name} but holds none of the roles it needs (${needed.join(', ')}).`,
         hint: `Ask a person with one of those roles to approve instead: ${holders.join(', ')}.`,
-      };
+      });
     }
   },
 });

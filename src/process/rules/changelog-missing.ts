@@ -10,14 +10,14 @@ import { reachedStageRequiring } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'changelog-missing',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     if (data.changelog || !reachedStageRequiring(content, data, (stage) => stage.requires.changelog)) return;
-    yield {
+    report({
       rule: 'changelog-missing',
       file,
       at: { path: ['changelog'] },
       message: `The feature is at ${content.stageById.get(data.stage)!.name} without a changelog entry.`,
       hint: 'Add "changelog:" with "category: new|improved|fixed" and "text:" (one or two sentences for customers).',
-    };
+    });
   },
 });

@@ -15,7 +15,7 @@ import { nearest } from '../suggest.ts';
 export default defineFeatureRule({
   id: 'checklist-missing',
   defaultSeverity: 'error',
-  *check({ file, data }, { content, today }) {
+  check({ file, data }, { content, today }, report) {
     const items = new Map(content.process.checklist.map((item) => [item.id, item]));
     const known = [...items.keys()];
     const misspelt = new Set(
@@ -30,21 +30,23 @@ export default defineFeatureRule({
         if (done && (done <= date || done > today)) continue;
         if (!done && misspelt.has(id)) continue;
         const name = items.get(id)?.name ?? id;
-        yield done
-          ? {
-              rule: 'checklist-missing',
-              file,
-              at: { path: ['checklist', id], anchor: 'value' },
-              message: `Checklist item ${id} (${name}) was done on ${done}, after ${stage.name} was entered on ${date}.`,
-              hint: `It must be done before entering ${stage.name}: correct the date if it was done on or before ${date}.`,
-            }
-          : {
-              rule: 'checklist-missing',
-              file,
-              at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', stage.id] },
-              message: `${stage.name} was entered on ${date} without checklist item ${id} (${name}).`,
-              hint: `Do it and record "${id}: YYYY-MM-DD" under "checklist:", dated on or before ${date}.`,
-            };
+        report(
+          done
+            ? {
+                rule: 'checklist-missing',
+                file,
+                at: { path: ['checklist', id], anchor: 'value' },
+                message: `Checklist item ${id} (${name}) was done on ${done}, after ${stage.name} was entered on ${date}.`,
+                hint: `It must be done before entering ${stage.name}: correct the date if it was done on or before ${date}.`,
+              }
+            : {
+                rule: 'checklist-missing',
+                file,
+                at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', stage.id] },
+                message: `${stage.name} was entered on ${date} without checklist item ${id} (${name}).`,
+                hint: `Do it and record "${id}: YYYY-MM-DD" under "checklist:", dated on or before ${date}.`,
+              },
+        );
       }
     }
   },

@@ -10,17 +10,17 @@ import { didYouMean } from '../suggest.ts';
 export default defineFeatureRule({
   id: 'checklist-unknown',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     const known = content.process.checklist.map((item) => item.id);
     for (const key of Object.keys(data.checklist)) {
       if (known.includes(key)) continue;
-      yield {
+      report({
         rule: 'checklist-unknown',
         file,
         at: { path: ['checklist', key] },
         message: `"${key}" is not a checklist item in process.yaml.`,
         hint: `${didYouMean(key, known)}Checklist items: ${known.join(', ')}.`,
-      };
+      });
     }
   },
 });

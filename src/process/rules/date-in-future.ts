@@ -11,7 +11,7 @@ import { defineFeatureRule } from '../rule.ts';
 export default defineFeatureRule({
   id: 'date-in-future',
   defaultSeverity: 'error',
-  *check({ file, data }, { today }) {
+  check({ file, data }, { today }, report) {
     const future = (path: (string | number)[], date: string, what: string): Finding => ({
       rule: 'date-in-future',
       file,
@@ -20,13 +20,13 @@ export default defineFeatureRule({
       hint: 'Record only what has happened: use the real date, or remove the entry until it happens.',
     });
     for (const [stage, date] of Object.entries(data.dates)) {
-      if (date && date > today) yield future(['dates', stage], date, `The date ${stage} was entered`);
+      if (date && date > today) report(future(['dates', stage], date, `The date ${stage} was entered`));
     }
     for (const [index, approval] of data.approvers.entries()) {
-      if (approval.date > today) yield future(['approvers', index, 'date'], approval.date, `The date of ${approval.person}'s approval for ${approval.stage}`);
+      if (approval.date > today) report(future(['approvers', index, 'date'], approval.date, `The date of ${approval.person}'s approval for ${approval.stage}`));
     }
     for (const [item, date] of Object.entries(data.checklist)) {
-      if (date > today) yield future(['checklist', item], date, `The date checklist item ${item} was done`);
+      if (date > today) report(future(['checklist', item], date, `The date checklist item ${item} was done`));
     }
   },
 });

@@ -14,26 +14,26 @@ import { docsState, reachedStageRequiring } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'docs-missing',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     if (!reachedStageRequiring(content, data, (stage) => stage.requires.docs)) return;
     const state = docsState(content, data);
     const stage = content.stageById.get(data.stage)!.name;
     if (state === 'missing') {
-      yield {
+      report({
         rule: 'docs-missing',
         file,
         at: { path: ['docs'] },
         message: `The feature is at ${stage} without a self-service article.`,
         hint: 'Add "docs: <article id>" naming a ready article in content/docs, or "docs: none" if customers need no article.',
-      };
+      });
     } else if (state === 'draft' && content.docById.has(data.docs!)) {
-      yield {
+      report({
         rule: 'docs-missing',
         file,
         at: { path: ['docs'], anchor: 'value' },
         message: `The feature is at ${stage} but its article "${data.docs}" is not ready.`,
         hint: `Ask the docs writer to finish content/docs/${data.docs}.mdx and set "ready: true".`,
-      };
+      });
     }
   },
 });

@@ -12,28 +12,28 @@ import { didYouMean } from '../suggest.ts';
 export default defineRule({
   id: 'docs-unknown',
   defaultSeverity: 'error',
-  *check({ content }) {
+  check({ content }, report) {
     const docIds = [...content.docFileIds];
     for (const { file, data } of content.features) {
       if (!data.docs || data.docs === 'none' || content.docFileIds.has(data.docs)) continue;
-      yield {
+      report({
         rule: 'docs-unknown',
         file,
         at: { path: ['docs'], anchor: 'value' },
         message: `"docs" names the article "${data.docs}", which is not in content/docs.`,
         hint: `${didYouMean(data.docs, docIds)}Use the file name of an article in content/docs (without .mdx), or "none".`,
-      };
+      });
     }
     const featureIds = [...content.featureFileIds];
     for (const { file, data } of content.docs) {
       if (!data.feature || content.featureFileIds.has(data.feature)) continue;
-      yield {
+      report({
         rule: 'docs-unknown',
         file,
         at: { path: ['feature'], anchor: 'value' },
         message: `The article documents the feature "${data.feature}", which is not in content/features.`,
         hint: `${didYouMean(data.feature, featureIds)}Use the file name of a feature page (without .mdx), or remove "feature" for a general article.`,
-      };
+      });
     }
   },
 });

@@ -10,7 +10,7 @@ import { defineRule } from '../rule.ts';
 export default defineRule({
   id: 'flag-duplicate',
   defaultSeverity: 'error',
-  *check({ content }) {
+  check({ content }, report) {
     const byFlag = new Map<string, FeatureEntry[]>();
     for (const feature of content.features) {
       if (!feature.data.flag) continue;
@@ -22,13 +22,13 @@ export default defineRule({
       if (features.length < 2) continue;
       for (const feature of features) {
         const others = features.filter((f) => f !== feature).map((f) => f.id);
-        yield {
+        report({
           rule: 'flag-duplicate',
           file: feature.file,
           at: { path: ['flag'], anchor: 'value' },
           message: `The flag "${flag}" is also used by ${others.join(', ')}.`,
           hint: `Give each feature its own flag, e.g. "flag: ${feature.id}".`,
-        };
+        });
       }
     }
   },

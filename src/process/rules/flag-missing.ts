@@ -10,14 +10,14 @@ import { reachedStageRequiring } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'flag-missing',
   defaultSeverity: 'error',
-  *check({ id, file, data }, { content }) {
+  check({ id, file, data }, { content }, report) {
     if (data.flag || !reachedStageRequiring(content, data, (stage) => stage.requires.flag)) return;
-    yield {
+    report({
       rule: 'flag-missing',
       file,
       at: { path: ['flag'] },
       message: `The feature is at ${content.stageById.get(data.stage)!.name} without a feature flag.`,
       hint: `Add "flag: ${id}" (the key of the flag that switches it on and off).`,
-    };
+    });
   },
 });

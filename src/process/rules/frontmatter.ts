@@ -13,7 +13,7 @@ import { defineRule } from '../rule.ts';
 export default defineRule({
   id: 'frontmatter',
   defaultSeverity: 'error',
-  *check({ loadFindings }) {
-    yield* loadFindings;
+  check({ loadFindings }, report) {
+    for (const finding of loadFindings) report(finding);
   },
 });

@@ -26,7 +26,7 @@ import { nearest } from '../suggest.ts';
 export default defineRule({
   id: 'handbook-link',
   defaultSeverity: 'error',
-  *check({ content }) {
+  check({ content }, report) {
     const pages = new PageIndex(content);
     const sources = [
       ...content.handbook.map((entry) => ({ file: entry.file, page: `handbook/${entry.id}.mdx`, isDoc: false })),
@@ -40,7 +40,7 @@ export default defineRule({
       for (const link of linksOf(tree)) {
         const target = resolveLink(link.url, page);
         const problem = checkLink(link.url, target, page, isDoc, content, pages) ?? (link.jsx ? checkJsxLink(link.url, target) : undefined);
-        if (problem) yield { rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem } satisfies Finding;
+        if (problem) report({ rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem });
       }
     }
   },

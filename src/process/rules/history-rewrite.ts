@@ -12,7 +12,7 @@ import { stageIndex } from '../requirements.ts';
 export default defineRule({
   id: 'history-rewrite',
   defaultSeverity: 'error',
-  *check({ content, base }) {
+  check({ content, base }, report) {
     if (!base) return;
     for (const { id, file, data } of content.features) {
       const before = base.features.get(id);
@@ -24,21 +24,21 @@ export default defineRule({
         const stage = content.stageById.get(stageId);
         if (now[stageId] === undefined) {
           if (movedBack && stageIndex(content, stageId) > stageIndex(content, data.stage)) continue;
-          yield {
+          report({
             rule: 'history-rewrite',
             file,
             at: { path: ['dates', stageId] },
             message: `The ${stage?.name ?? stageId} entry date (${date} on ${base.ref}) was removed.`,
             hint: `Restore "${stageId}: ${date}" under "dates:": entry dates record history and are not edited.`,
-          };
+          });
         } else {
-          yield {
+          report({
             rule: 'history-rewrite',
             file,
             at: { path: ['dates', stageId], anchor: 'value' },
             message: `The ${stage?.name ?? stageId} entry date changed from ${date} (on ${base.ref}) to ${now[stageId]}.`,
             hint: `Restore "${stageId}: ${date}"; if the recorded date was wrong, fix it in a pull request of its own that says why.`,
-          };
+          });
         }
       }
     }

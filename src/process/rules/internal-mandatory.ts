@@ -13,19 +13,19 @@ import { stageIndex } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'internal-mandatory',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     const current = stageIndex(content, data.stage);
     const currentName = content.stageById.get(data.stage)!.name;
     for (const stage of content.stages) {
       if (!stage.mandatory || stage.index >= current) continue;
       if ((data.dates as Record<string, string | undefined>)[stage.id]) continue;
-      yield {
+      report({
         rule: 'internal-mandatory',
         file,
         at: { path: ['dates', stage.id] },
         message: `The feature is at ${currentName} but never entered ${stage.name}, which every feature must pass through.`,
         hint: `Add "${stage.id}: YYYY-MM-DD" under "dates:" with the day it entered ${stage.name}, or move "stage" back to ${stage.id}.`,
-      };
+      });
     }
   },
 });

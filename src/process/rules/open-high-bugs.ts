@@ -10,17 +10,17 @@ import { reachedStageRequiring } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'open-high-bugs',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     if (!reachedStageRequiring(content, data, (stage) => stage.requires.noOpenHighBugs)) return;
     for (const [index, bug] of data.bugs.entries()) {
       if (bug.priority !== 'high' || bug.status !== 'open') continue;
-      yield {
+      report({
         rule: 'open-high-bugs',
         file,
         at: { path: ['bugs', index], anchor: 'value' },
         message: `The feature is at ${content.stageById.get(data.stage)!.name} with an open high-priority bug: ${bug.url}.`,
         hint: 'Fix and close the bug (set "status: closed"), or move the feature back until it is fixed.',
-      };
+      });
     }
   },
 });

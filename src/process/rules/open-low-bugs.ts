@@ -9,17 +9,17 @@ import { reachedStageRequiring } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'open-low-bugs',
   defaultSeverity: 'warning',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     if (!reachedStageRequiring(content, data, (stage) => stage.requires.noOpenHighBugs)) return;
     for (const [index, bug] of data.bugs.entries()) {
       if (bug.priority !== 'low' || bug.status !== 'open') continue;
-      yield {
+      report({
         rule: 'open-low-bugs',
         file,
         at: { path: ['bugs', index], anchor: 'value' },
         message: `The feature is public with an open low-priority bug: ${bug.url}.`,
         hint: 'Schedule the fix soon and set "status: closed" when it ships.',
-      };
+      });
     }
   },
 });

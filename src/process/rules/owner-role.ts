@@ -11,17 +11,17 @@ import { holdersOf } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'owner-role',
   defaultSeverity: 'error',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     const owner = content.people.get(data.owner);
     const role = content.process.ownerRole;
     if (!owner || owner.roles.includes(role)) return;
     const candidates = holdersOf(content, role).map((p) => p.id);
-    yield {
+    report({
       rule: 'owner-role',
       file,
       at: { path: ['owner'], anchor: 'value' },
       message: `The owner ${owner.name} (${owner.id}) does not have role ${role}.`,
       hint: `Make a person with role ${role} the owner (${candidates.join(', ')}), or give ${owner.id} that role in team.yaml.`,
-    };
+    });
   },
 });

@@ -12,7 +12,7 @@ import { finalStage } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'post-launch',
   defaultSeverity: 'warning',
-  *check({ file, data }, { content, today }) {
+  check({ file, data }, { content, today }, report) {
     const postLaunch = content.process.postLaunch;
     const last = finalStage(content);
     const launched = (data.dates as Record<string, string | undefined>)[last.id];
@@ -22,13 +22,13 @@ export default defineFeatureRule({
     const names = new Map(content.process.checklist.map((item) => [item.id, item.name]));
     for (const id of postLaunch.checklist) {
       if (data.checklist[id]) continue;
-      yield {
+      report({
         rule: 'post-launch',
         file,
         at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', last.id] },
         message: `${names.get(id) ?? id} (${id}) is not done ${days} days after ${last.name} on ${launched}.`,
         hint: `Do it and record "${id}: YYYY-MM-DD" under "checklist:" (due within ${postLaunch.days} days of launch).`,
-      };
+      });
     }
   },
 });

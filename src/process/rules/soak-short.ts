@@ -11,7 +11,7 @@ import { defineFeatureRule } from '../rule.ts';
 export default defineFeatureRule({
   id: 'soak-short',
   defaultSeverity: 'warning',
-  *check({ file, data }, { content }) {
+  check({ file, data }, { content }, report) {
     const soak = content.process.soak;
     if (!soak) return;
     const dates = data.dates as Record<string, string | undefined>;
@@ -23,12 +23,12 @@ export default defineFeatureRule({
     const days = daysBetween(start, dates[next.id]!);
     // A negative soak is dates out of order: stage-date-order reports that.
     if (days >= soak.days || days < 0) return;
-    yield {
+    report({
       rule: 'soak-short',
       file,
       at: { path: ['dates', next.id] },
       message: `${next.name} was entered ${days} day${days === 1 ? '' : 's'} after ${after.name}; the process asks for at least ${soak.days} days of soak time.`,
       hint: `Let the feature soak in ${after.name} for ${soak.days} days before ${next.name}, or record why it was shorter in the page body.`,
-    };
+    });
   },
 });

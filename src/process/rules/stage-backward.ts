@@ -13,20 +13,20 @@ import { stageIndex } from '../requirements.ts';
 export default defineRule({
   id: 'stage-backward',
   defaultSeverity: 'error',
-  *check({ content, base }) {
+  check({ content, base }, report) {
     if (!base) return;
     for (const { id, file, data } of content.features) {
       const before = base.features.get(id);
       if (!before || stageIndex(content, data.stage) >= stageIndex(content, before.stage)) continue;
       const from = content.stageById.get(before.stage)?.name ?? before.stage;
       const to = content.stageById.get(data.stage)!.name;
-      yield {
+      report({
         rule: 'stage-backward',
         file,
         at: { path: ['stage'], anchor: 'value' },
         message: `The stage moved backwards, from ${from} (on ${base.ref}) to ${to}.`,
         hint: `Restore "stage: ${before.stage}". If the feature really is being pulled back from ${from}, agree it with Support and Growth first: the check stays red until a maintainer overrides it.`,
-      };
+      });
     }
   },
 });

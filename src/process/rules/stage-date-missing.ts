@@ -9,15 +9,15 @@ import { defineFeatureRule } from '../rule.ts';
 export default defineFeatureRule({
   id: 'stage-date-missing',
   defaultSeverity: 'error',
-  *check({ file, data }, { content, today }) {
+  check({ file, data }, { content, today }, report) {
     if ((data.dates as Record<string, string | undefined>)[data.stage]) return;
     const stage = content.stageById.get(data.stage)!;
-    yield {
+    report({
       rule: 'stage-date-missing',
       file,
       at: { path: ['dates', data.stage] },
       message: `The feature is at ${stage.name} but has no entry date for it.`,
       hint: `Add "${data.stage}: ${today}" under "dates:" (the day it entered ${stage.name}).`,
-    };
+    });
   },
 });

@@ -11,18 +11,18 @@ import { defineFeatureRule } from '../rule.ts';
 export default defineFeatureRule({
   id: 'stale-stage',
   defaultSeverity: 'warning',
-  *check({ file, data }, { content, today }) {
+  check({ file, data }, { content, today }, report) {
     const stage = content.stageById.get(data.stage)!;
     const entered = (data.dates as Record<string, string | undefined>)[stage.id];
     if (!stage.staleAfterDays || !entered) return;
     const days = daysBetween(entered, today);
     if (days <= stage.staleAfterDays) return;
-    yield {
+    report({
       rule: 'stale-stage',
       file,
       at: { path: ['stage'], anchor: 'value' },
       message: `The feature has been in ${stage.name} for ${days} days (since ${entered}); the limit is ${stage.staleAfterDays}.`,
       hint: 'Agree the next step with Support and Growth: move it on, or note in the page body what it is waiting for.',
-    };
+    });
   },
 });

@@ -11,14 +11,14 @@ import { isPublicStage } from '../requirements.ts';
 export default defineFeatureRule({
   id: 'target-passed',
   defaultSeverity: 'warning',
-  *check({ file, data }, { content, today }) {
+  check({ file, data }, { content, today }, report) {
     if (!data.target || data.target >= today || isPublicStage(content, data.stage)) return;
-    yield {
+    report({
       rule: 'target-passed',
       file,
       at: { path: ['target'], anchor: 'value' },
       message: `The target date ${data.target} has passed and the feature is still in ${content.stageById.get(data.stage)!.name}.`,
       hint: 'Set a new "target" and tell Support and Growth, or move the feature on.',
-    };
+    });
   },
 });

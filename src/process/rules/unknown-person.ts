@@ -14,7 +14,7 @@ import { didYouMean } from '../suggest.ts';
 export default defineRule({
   id: 'unknown-person',
   defaultSeverity: 'error',
-  *check({ content }) {
+  check({ content }, report) {
     const known = [...content.people.keys()];
     const finding = (file: ContentFile, path: (string | number)[], id: string, what: string): Finding => ({
       rule: 'unknown-person',
@@ -24,13 +24,13 @@ export default defineRule({
       hint: `${didYouMean(id, known)}Use a person id from content/team.yaml, or add the person there.`,
     });
     for (const { file, data } of content.features) {
-      if (!content.people.has(data.owner)) yield finding(file, ['owner'], data.owner, 'The owner');
+      if (!content.people.has(data.owner)) report(finding(file, ['owner'], data.owner, 'The owner'));
       for (const [index, approval] of data.approvers.entries()) {
-        if (!content.people.has(approval.person)) yield finding(file, ['approvers', index, 'person'], approval.person, 'The approver');
+        if (!content.people.has(approval.person)) report(finding(file, ['approvers', index, 'person'], approval.person, 'The approver'));
       }
     }
     for (const { file, data } of content.handbook) {
-      if (data.owner && !content.people.has(data.owner)) yield finding(file, ['owner'], data.owner, 'The page owner');
+      if (data.owner && !content.people.has(data.owner)) report(finding(file, ['owner'], data.owner, 'The page owner'));
     }
   },
 });

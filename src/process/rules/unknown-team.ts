@@ -10,23 +10,23 @@ import { didYouMean } from '../suggest.ts';
 export default defineRule({
   id: 'unknown-team',
   defaultSeverity: 'error',
-  *check({ content }) {
+  check({ content }, report) {
     const known = [...content.teamIds];
     const hint = (team: string) => `${didYouMean(team, known)}Use a team id from content/team.yaml (${known.join(', ')}), or add the team there.`;
     for (const { file, data } of content.features) {
       if (data.team && !content.teamIds.has(data.team)) {
-        yield { rule: 'unknown-team', file, at: { path: ['team'], anchor: 'value' }, message: `The team "${data.team}" is not a team in team.yaml.`, hint: hint(data.team) };
+        report({ rule: 'unknown-team', file, at: { path: ['team'], anchor: 'value' }, message: `The team "${data.team}" is not a team in team.yaml.`, hint: hint(data.team) });
       }
     }
     for (const [index, person] of content.team.people.entries()) {
       if (person.team && !content.teamIds.has(person.team)) {
-        yield {
+        report({
           rule: 'unknown-team',
           file: content.teamFile,
           at: { path: ['people', index, 'team'], anchor: 'value' },
           message: `${person.name}'s team "${person.team}" is not a team in team.yaml.`,
           hint: hint(person.team),
-        };
+        });
       }
     }
   },
