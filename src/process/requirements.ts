@@ -60,10 +60,12 @@ export function nextStage(content: Content, feature: Feature): IndexedStage | un
 export function enteredStages(content: Content, feature: Feature): { stage: IndexedStage; date: CalendarDate }[] {
   const current = stageIndex(content, feature.stage);
   const dates = feature.dates as Record<string, CalendarDate | undefined>;
-  return content.stages.flatMap((stage) => {
+  const entered: { stage: IndexedStage; date: CalendarDate }[] = [];
+  for (const stage of content.stages) {
     const date = dates[stage.id];
-    return stage.index <= current && date ? [{ stage, date }] : [];
-  });
+    if (stage.index <= current && date) entered.push({ stage, date });
+  }
+  return entered;
 }
 
 /** True once the feature is at or past the first stage that sets `flag`, `docs`, ... */

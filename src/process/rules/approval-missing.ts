@@ -19,8 +19,8 @@ export default defineFeatureRule({
   check(entry, { content }, report) {
     const { file, data } = entry;
     for (const { stage, date } of enteredStages(content, data)) {
-      const approvals = data.approvers.map((approval, index) => ({ approval, index })).filter(({ approval }) => approval.stage === stage.id);
-      const misdirected = approvals.some(({ approval }) => {
+      const approvals = data.approvers.filter((approval) => approval.stage === stage.id);
+      const misdirected = approvals.some((approval) => {
         const person = content.people.get(approval.person);
         return !person || !stage.requires.approvals.some((role) => person.roles.includes(role));
       });
@@ -28,10 +28,11 @@ export default defineFeatureRule({
       for (const role of stage.requires.approvals) {
         if (approvalsFor(content, data, stage.id, role).length > 0) continue;
         const holders = holdersOf(content, role).map((p) => p.id);
+        const first = data.approvers.findIndex((approval) => approval.stage === stage.id);
         report({
           rule: 'approval-missing',
           file,
-          at: approvals.length ? { path: ['approvers', approvals[0]!.index], anchor: 'value' } : { path: ['dates', stage.id] },
+          at: first >= 0 ? { path: ['approvers', first], anchor: 'value' } : { path: ['dates', stage.id] },
           message: `${stage.name} was entered on ${date} without an approval by a person with role ${role}.`,
           hint: `Add an approver with role ${role} (${holders.join(', ') || 'nobody in team.yaml has it yet'}) for stage ${stage.id}, dated on or before ${date}.`,
         });

@@ -11,9 +11,9 @@ export default defineFeatureRule({
   id: 'checklist-unknown',
   defaultSeverity: 'error',
   check({ file, data }, { content }, report) {
-    const known = content.process.checklist.map((item) => item.id);
     for (const key of Object.keys(data.checklist)) {
-      if (known.includes(key)) continue;
+      if (content.process.checklist.some((item) => item.id === key)) continue;
+      const known = content.process.checklist.map((item) => item.id);
       report({
         rule: 'checklist-unknown',
         file,
