@@ -243,7 +243,7 @@ export const siteSection: BenchSection = {
         const peakKb = m.treeRssKb ?? m.mainRssKb;
         const targets = [
           ...(judgeRatio ? [{ text: `≤ ${TARGET.ratio.toFixed(2)}× bare Starlight (wall)`, met: ratio <= TARGET.ratio }] : []),
-          ...(judgeRss ? [{ text: `< ${TARGET.rssMb.toLocaleString('en-US')} MB peak`, met: peakKb / 1024 < TARGET.rssMb }] : []),
+          ...(judgeRss ? [{ text: `< ${TARGET.rssMb.toLocaleString('en-US')} MB peak (tree)`, met: peakKb / 1024 < TARGET.rssMb }] : []),
         ];
         const doubtful = judgeRatio && (contended(m) || contended(bare));
         rows.push([
