@@ -1,9 +1,7 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 
 /**
  * The link conventions of handbook and docs bodies, shared by the
@@ -15,15 +13,45 @@ import { unified } from 'unified';
  * few fixed site paths.
  */
 
-const parser = unified().use(remarkParse).use(remarkMdx).freeze();
+let parser: { parse(text: string): Root } | undefined;
+
+/**
+ * The MDX parser, loaded on first use: unified, remark and micromark are
+ * some 150 modules, and a large root's bodies are parsed on another thread
+ * (see page-outlines.ts), so the validator's own thread need not load them.
+ */
+function mdxParser(): { parse(text: string): Root } {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    const remarkMdx = (require('remark-mdx') as typeof import('remark-mdx')).default;
+    parser = unified().use(remarkParse).use(remarkMdx).freeze();
+  }
+  return parser;
+}
 
 /** Parses an MDX body; undefined when it is not valid MDX (the Astro build reports that, with its own position). */
 export function parseMdxBody(text: string): Root | undefined {
+  // Loaded outside the try: a parser that fails to load is a broken install, not a broken body.
+  const mdx = mdxParser();
   try {
-    return parser.parse(text);
+    return mdx.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/** What the `handbook-link` rule reads in a body: the links it writes and the anchors it defines. */
+export interface BodyOutline {
+  links: BodyLink[];
+  anchors: Set<string>;
+}
+
+/** A body's outline; undefined when it is not valid MDX. */
+export function outlineOf(text: string): BodyOutline | undefined {
+  const tree = parseMdxBody(text);
+  return tree && { links: linksOf(tree), anchors: anchorsOf(tree) };
 }
 
 /** The folders whose `.mdx` files are pages, and so valid link targets. */

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { CalendarDate } from './dates.ts';
 import type { Diagnostic, Finding, FindingLocation, Severity } from './finding.ts';
 import { loadContent, type LoadOptions, type LoadResult } from './load.ts';
 import type { Content, ContentFile } from './model.ts';
+import { startPageOutlines, type PageOutlines } from './page-outlines.ts';
 import { didYouMean } from './suggest.ts';
 import { locateInYaml, type YamlPositions } from './positions.ts';
 import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext } from './rule.ts';
@@ -14,6 +16,7 @@ export interface ValidateOptions {
   /** Report only on these files (absolute paths); cross-file rules still see the whole root. */
   only?: ReadonlySet<string> | undefined;
   rules?: readonly Rule[] | undefined;
+  pageOutlines?: PageOutlines | undefined;
 }
 
 export interface ValidationResult {
@@ -24,7 +27,9 @@ export interface ValidationResult {
 
 /** Loads a content root and runs every rule on it. */
 export function validateRoot(root: string, options: ValidateOptions & LoadOptions): ValidationResult {
-  return validateLoaded(loadContent(root, options), options);
+  // Started before loading, so that a large root's page bodies are outlined while its features are read.
+  const pageOutlines = options.pageOutlines ?? startPageOutlines(path.resolve(root), { overrides: options.overrides });
+  return validateLoaded(loadContent(root, options), { ...options, pageOutlines });
 }
 
 export function validateLoaded(load: LoadResult, options: ValidateOptions): ValidationResult {
@@ -47,6 +52,7 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
       today: options.today,
       base: options.base,
       loadFindings: [...load.findings, ...unknownRuleSettings(load.content, ruleList)],
+      pageOutlines: options.pageOutlines,
     };
     const featureRules: { rule: FeatureRule; report: Report }[] = [];
     for (const rule of ruleList) {

@@ -1,7 +1,7 @@
-import type { Root } from 'mdast';
 import type { Finding } from '../finding.ts';
-import { anchorsOf, GENERATED_PATHS, linksOf, parseMdxBody, relativeLink, resolveLink, type LinkTarget } from '../links.ts';
+import { GENERATED_PATHS, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
 import type { Content, ContentFile } from '../model.ts';
+import { outlinesHere, type PageOutlines } from '../page-outlines.ts';
 import { defineRule } from '../rule.ts';
 import { nearest } from '../suggest.ts';
 
@@ -26,18 +26,18 @@ import { nearest } from '../suggest.ts';
 export default defineRule({
   id: 'handbook-link',
   defaultSeverity: 'error',
-  check({ content }, report) {
-    const pages = new PageIndex(content);
+  check({ content, pageOutlines }, report) {
+    const pages = new PageIndex(content, pageOutlines ?? outlinesHere);
     const sources = [
       ...content.handbook.map((entry) => ({ file: entry.file, page: `handbook/${entry.id}.mdx`, isDoc: false })),
       ...content.docs.map((entry) => ({ file: entry.file, page: `docs/${entry.id}.mdx`, isDoc: true })),
     ];
     for (const { file, page, isDoc } of sources) {
-      const tree = pages.tree(page);
+      const outline = pages.outline(page);
       // Not valid MDX: the Astro build reports the syntax error with its own
       // position; guessing at links in a body that does not parse would only add noise.
-      if (!tree || !file.body) continue;
-      for (const link of linksOf(tree)) {
+      if (!outline || !file.body) continue;
+      for (const link of outline.links) {
         const target = resolveLink(link.url, page);
         const problem = checkLink(link.url, target, page, isDoc, content, pages) ?? (link.jsx ? checkJsxLink(link.url, target) : undefined);
         if (problem) report({ rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem });
@@ -158,15 +158,16 @@ function checkHeading(url: string, fragment: string, page: string, from: string,
   };
 }
 
-/** Every page file of the content root, with bodies parsed on demand and at most once. */
+/** Every page file of the content root, with bodies outlined on demand and at most once. */
 class PageIndex {
   readonly #content: Content;
+  readonly #outlines: PageOutlines;
   readonly #files = new Map<string, ContentFile | undefined>();
-  readonly #trees = new Map<string, Root | undefined>();
-  readonly #anchors = new Map<string, Set<string> | undefined>();
+  readonly #outlined = new Map<string, BodyOutline | undefined>();
 
-  constructor(content: Content) {
+  constructor(content: Content, outlines: PageOutlines) {
     this.#content = content;
+    this.#outlines = outlines;
     // Ids of every file, valid or not: a link to a page with broken frontmatter still names a real page.
     for (const id of content.handbookFileIds) this.#files.set(`handbook/${id}.mdx`, undefined);
     for (const id of content.docFileIds) this.#files.set(`docs/${id}.mdx`, undefined);
@@ -184,20 +185,16 @@ class PageIndex {
     return collection ? all.filter((f) => f.startsWith(`${collection}/`)) : all;
   }
 
-  tree(page: string): Root | undefined {
-    if (this.#trees.has(page)) return this.#trees.get(page);
-    const body = this.#fileOf(page)?.body;
-    const tree = body ? parseMdxBody(body.text) : undefined;
-    this.#trees.set(page, tree);
-    return tree;
+  outline(page: string): BodyOutline | undefined {
+    if (this.#outlined.has(page)) return this.#outlined.get(page);
+    const file = this.#fileOf(page);
+    const outline = file?.body ? this.#outlines.outline(file.source.path, file.body.text) : undefined;
+    this.#outlined.set(page, outline);
+    return outline;
   }
 
   anchors(page: string): Set<string> | undefined {
-    if (this.#anchors.has(page)) return this.#anchors.get(page);
-    const tree = this.tree(page);
-    const anchors = tree ? anchorsOf(tree) : undefined;
-    this.#anchors.set(page, anchors);
-    return anchors;
+    return this.outline(page)?.anchors;
   }
 
   #fileOf(page: string): ContentFile | undefined {
