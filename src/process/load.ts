@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { load as loadYamlFast } from 'js-yaml';
 import { globSync } from 'tinyglobby';
@@ -145,7 +145,7 @@ function loadMdxFolder<T>(
   const base = path.join(root, folder);
   const entries: Entry<T>[] = [];
   if (!existsSync(base)) return { entries };
-  const onDisk = globSync(nested ? '**/*.mdx' : '*.mdx', { cwd: base });
+  const onDisk = nested ? globSync('**/*.mdx', { cwd: base }) : flatPageFiles(base);
   const names = [...onDisk, ...read.overridden(base).map((file) => path.basename(file))].sort();
   for (const name of names) {
     const id = name.replace(/\.mdx$/, '');
@@ -168,6 +168,17 @@ function loadMdxFolder<T>(
     if (data !== undefined && badName === undefined) entries.push({ id, file, data });
   }
   return { entries };
+}
+
+/**
+ * The names `*.mdx` matches in a flat folder. Listing the folder is a fraction
+ * of the glob's cost on thousands of pages; when an entry that the pattern
+ * matches is not a plain file (a link, or a folder, which the glob expands),
+ * the glob itself answers, so the result is always the glob's.
+ */
+function flatPageFiles(folder: string): string[] {
+  const pages = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'));
+  return pages.every((entry) => entry.isFile()) ? pages.map((entry) => entry.name) : globSync('*.mdx', { cwd: folder });
 }
 
 function splitFile(source: SourceFile, findings: Finding[]): ContentFile {
