@@ -19,6 +19,7 @@ export default defineFeatureRule({
   check(entry, { content }, report) {
     const { file, data } = entry;
     for (const { stage, date } of enteredStages(content, data)) {
+      if (stage.requires.approvals.length === 0) continue;
       const approvals = data.approvers.filter((approval) => approval.stage === stage.id);
       const misdirected = approvals.some((approval) => {
         const person = content.people.get(approval.person);

@@ -19,14 +19,14 @@ export default defineFeatureRule({
     if (!postLaunch || data.stage !== last.id || !launched) return;
     const days = daysBetween(launched, today);
     if (days < postLaunch.days) return;
-    const names = new Map(content.process.checklist.map((item) => [item.id, item.name]));
     for (const id of postLaunch.checklist) {
       if (data.checklist[id]) continue;
+      const name = content.process.checklist.find((item) => item.id === id)?.name ?? id;
       report({
         rule: 'post-launch',
         file,
         at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', last.id] },
-        message: `${names.get(id) ?? id} (${id}) is not done ${days} days after ${last.name} on ${launched}.`,
+        message: `${name} (${id}) is not done ${days} days after ${last.name} on ${launched}.`,
         hint: `Do it and record "${id}: YYYY-MM-DD" under "checklist:" (due within ${postLaunch.days} days of launch).`,
       });
     }
