@@ -16,6 +16,7 @@ export interface ValidateOptions {
   /** Report only on these files (absolute paths); cross-file rules still see the whole root. */
   only?: ReadonlySet<string> | undefined;
   rules?: readonly Rule[] | undefined;
+  /** Where `handbook-link` gets the links and anchors of page bodies; by default they are worked out when asked (validateRoot may start a worker). */
   pageOutlines?: PageOutlines | undefined;
 }
 
