@@ -47,26 +47,28 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const files: ContentFile[] = [];
   // path.relative costs microseconds a call: worked out once per folder, not once per file.
   const shownFolders = new Map<string, string>();
-  const displayPath = (absolute: string) => {
-    const folder = path.dirname(absolute);
+  const shownFolder = (folder: string) => {
     let shown = shownFolders.get(folder);
     if (shown === undefined) shownFolders.set(folder, (shown = path.relative(cwd, folder).split(path.sep).join('/')));
-    return shown === '' ? path.basename(absolute) : `${shown}/${path.basename(absolute)}`;
+    return shown;
   };
-  const read: Reader = Object.assign(
-    (absolute: string, kind: SourceKind, id: string): SourceFile => ({
-      path: absolute,
-      displayPath: displayPath(absolute),
-      kind,
-      id,
-      text: options.overrides?.get(absolute) ?? readFileSync(absolute, 'utf8'),
-    }),
-    {
-      displayPath,
-      overridden: (folder: string) =>
-        [...(options.overrides?.keys() ?? [])].filter((file) => path.dirname(file) === folder && file.endsWith('.mdx') && !existsSync(file)),
-    },
-  );
+  const shownIn = (shown: string, name: string) => (shown === '' ? name : `${shown}/${name}`);
+  const displayPath = (absolute: string) => shownIn(shownFolder(path.dirname(absolute)), path.basename(absolute));
+  const source = (absolute: string, shown: string, kind: SourceKind, id: string): SourceFile => ({
+    path: absolute,
+    displayPath: shown,
+    kind,
+    id,
+    text: options.overrides?.get(absolute) ?? readFileSync(absolute, 'utf8'),
+  });
+  const read: Reader = Object.assign((absolute: string, kind: SourceKind, id: string) => source(absolute, displayPath(absolute), kind, id), {
+    displayPath,
+    // A listed file name needs no normalizing and its folder is known: path.join
+    // and path.dirname would cost more than the rest of the loop over thousands of pages.
+    page: (folder: string, name: string, kind: SourceKind, id: string) => source(`${folder}${path.sep}${name}`, shownIn(shownFolder(folder), name), kind, id),
+    overridden: (folder: string) =>
+      [...(options.overrides?.keys() ?? [])].filter((file) => path.dirname(file) === folder && file.endsWith('.mdx') && !existsSync(file)),
+  });
 
   const processData = loadYamlFile<Process>(absoluteRoot, 'process.yaml', 'process', processSchema, read, files, findings);
   if (!processData) return { files, findings };
@@ -104,6 +106,8 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
 
 interface Reader {
   (absolute: string, kind: SourceKind, id: string): SourceFile;
+  /** The same for a plain file `name` in `folder` (a normalized path without a trailing separator). */
+  page(folder: string, name: string, kind: SourceKind, id: string): SourceFile;
   displayPath(absolute: string): string;
   /** Paths given in `overrides` that are not on disk yet (a page about to be created). */
   overridden(folder: string): string[];
@@ -149,7 +153,8 @@ function loadMdxFolder<T>(
   const names = [...onDisk, ...read.overridden(base).map((file) => path.basename(file))].sort();
   for (const name of names) {
     const id = name.replace(/\.mdx$/, '');
-    const source = read(path.join(base, name), kind, id);
+    // Handbook pages in subfolders have "/" in their names, which path.join turns into the platform's separator.
+    const source = name.includes('/') ? read(path.join(base, name), kind, id) : read.page(base, name, kind, id);
     const file = splitFile(source, findings);
     files.push(file);
     if (!file.yaml) continue;
