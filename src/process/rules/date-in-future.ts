@@ -19,13 +19,16 @@ export default defineFeatureRule({
       message: `${what} is ${date}, after today (${today}).`,
       hint: 'Record only what has happened: use the real date, or remove the entry until it happens.',
     });
-    for (const [stage, date] of Object.entries(data.dates)) {
+    const dates = data.dates as Record<string, string | undefined>;
+    for (const stage in dates) {
+      const date = dates[stage];
       if (date && date > today) report(future(['dates', stage], date, `The date ${stage} was entered`));
     }
     for (const [index, approval] of data.approvers.entries()) {
       if (approval.date > today) report(future(['approvers', index, 'date'], approval.date, `The date of ${approval.person}'s approval for ${approval.stage}`));
     }
-    for (const [item, date] of Object.entries(data.checklist)) {
+    for (const item in data.checklist) {
+      const date = data.checklist[item]!;
       if (date > today) report(future(['checklist', item], date, `The date checklist item ${item} was done`));
     }
   },
