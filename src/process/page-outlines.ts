@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +64,10 @@ export function startPageOutlines(root: string, options: OutlineOptions = {}): S
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
   const request: OutlineRequest = { root, overrides: options.overrides, port: port2, done };
-  const worker = new Worker(workerFile, { workerData: request, transferList: [port2] });
+  // A thread's compile cache (scripts/*.ts turn it on) is not its workers'; the environment variable is.
+  const compileCache = module.getCompileCacheDir();
+  const env = compileCache === undefined ? process.env : { ...process.env, NODE_COMPILE_CACHE: path.dirname(compileCache) };
+  const worker = new Worker(workerFile, { workerData: request, transferList: [port2], env });
   // The worker never keeps the process alive: if nobody asks for its answer, it is not waited for.
   worker.unref();
   let answer: OutlineAnswer | undefined;
