@@ -64,7 +64,8 @@ export function startPageOutlines(root: string, options: OutlineOptions = {}): S
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
   const request: OutlineRequest = { root, overrides: options.overrides, port: port2, done };
-  // A thread's compile cache (scripts/*.ts turn it on) is not its workers'; the environment variable is.
+  // A thread's compile cache (scripts/*.ts turn it on) is not its workers'; the environment variable
+  // is. It names the folder that holds getCompileCacheDir()'s per-version folder.
   const compileCache = module.getCompileCacheDir();
   const env = compileCache === undefined ? process.env : { ...process.env, NODE_COMPILE_CACHE: path.dirname(compileCache) };
   const worker = new Worker(workerFile, { workerData: request, transferList: [port2], env });
