@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, opendirSync, type Dir } from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +60,7 @@ export interface StartedOutlines extends PageOutlines {
 export function startPageOutlines(root: string, options: OutlineOptions = {}): StartedOutlines {
   const minFeatures = options.minFeatures ?? 1000;
   // When bundled (the sites), the worker's file is not beside this module: outline here.
-  if (os.availableParallelism() < 2 || !existsSync(workerFile) || featureFiles(root) < minFeatures) return { ...outlinesHere, fromWorker: 0 };
+  if (os.availableParallelism() < 2 || !existsSync(workerFile) || !hasFeatureFiles(root, minFeatures)) return { ...outlinesHere, fromWorker: 0 };
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
   const request: OutlineRequest = { root, overrides: options.overrides, port: port2, done };
@@ -93,10 +93,19 @@ export function startPageOutlines(root: string, options: OutlineOptions = {}): S
   };
 }
 
-function featureFiles(root: string): number {
+/** Whether `features/` holds at least `count` entries, read only that far into a large folder. */
+function hasFeatureFiles(root: string, count: number): boolean {
+  let folder: Dir;
   try {
-    return readdirSync(path.join(root, 'features')).length;
+    folder = opendirSync(path.join(root, 'features'));
   } catch {
-    return 0;
+    return count <= 0;
+  }
+  try {
+    let seen = 0;
+    while (seen < count && folder.readSync() !== null) seen++;
+    return seen >= count;
+  } finally {
+    folder.closeSync();
   }
 }
