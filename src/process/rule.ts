@@ -43,6 +43,8 @@ export interface RootRule extends RuleBase {
 export interface FeatureRule extends RuleBase {
   kind: 'feature';
   check(feature: FeatureEntry, context: RuleContext, report: Report): void;
+  /** What else the rule checks (other pages, team.yaml), once per run. */
+  checkRest?(context: RuleContext, report: Report): void;
 }
 
 export type Rule = RootRule | FeatureRule;

@@ -60,8 +60,12 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
       const severity = severityOf(rule);
       if (!severity) continue;
       const report: Report = (finding) => findings.push({ finding, severity });
-      if (rule.kind === 'root') rule.check(context, report);
-      else featureRules.push({ rule, report });
+      if (rule.kind === 'root') {
+        rule.check(context, report);
+      } else {
+        rule.checkRest?.(context, report);
+        featureRules.push({ rule, report });
+      }
     }
     // Feature by feature rather than rule by rule: every rule reads the same
     // page's data while it is still in the CPU's cache. Findings are sorted

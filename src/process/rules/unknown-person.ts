@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.ts';
-import type { ContentFile } from '../model.ts';
-import { defineRule } from '../rule.ts';
+import type { Content, ContentFile } from '../model.ts';
+import { defineFeatureRule } from '../rule.ts';
 import { didYouMean } from '../suggest.ts';
 
 /**
@@ -11,26 +11,28 @@ import { didYouMean } from '../suggest.ts';
  * a misspelt id would quietly drop someone's approval or their queue. A
  * person missing here gets this finding alone (no role findings about them).
  */
-export default defineRule({
+export default defineFeatureRule({
   id: 'unknown-person',
   defaultSeverity: 'error',
-  check({ content }, report) {
-    const known = [...content.people.keys()];
-    const finding = (file: ContentFile, path: (string | number)[], id: string, what: string): Finding => ({
-      rule: 'unknown-person',
-      file,
-      at: { path, anchor: 'value' },
-      message: `${what} "${id}" is not a person in team.yaml.`,
-      hint: `${didYouMean(id, known)}Use a person id from content/team.yaml, or add the person there.`,
-    });
-    for (const { file, data } of content.features) {
-      if (!content.people.has(data.owner)) report(finding(file, ['owner'], data.owner, 'The owner'));
-      for (const [index, approval] of data.approvers.entries()) {
-        if (!content.people.has(approval.person)) report(finding(file, ['approvers', index, 'person'], approval.person, 'The approver'));
-      }
+  check({ file, data }, { content }, report) {
+    if (!content.people.has(data.owner)) report(unknownPerson(content, file, ['owner'], data.owner, 'The owner'));
+    for (const [index, approval] of data.approvers.entries()) {
+      if (!content.people.has(approval.person)) report(unknownPerson(content, file, ['approvers', index, 'person'], approval.person, 'The approver'));
     }
+  },
+  checkRest({ content }, report) {
     for (const { file, data } of content.handbook) {
-      if (data.owner && !content.people.has(data.owner)) report(finding(file, ['owner'], data.owner, 'The page owner'));
+      if (data.owner && !content.people.has(data.owner)) report(unknownPerson(content, file, ['owner'], data.owner, 'The page owner'));
     }
   },
 });
+
+function unknownPerson(content: Content, file: ContentFile, path: (string | number)[], id: string, what: string): Finding {
+  return {
+    rule: 'unknown-person',
+    file,
+    at: { path, anchor: 'value' },
+    message: `${what} "${id}" is not a person in team.yaml.`,
+    hint: `${didYouMean(id, content.people.keys())}Use a person id from content/team.yaml, or add the person there.`,
+  };
+}

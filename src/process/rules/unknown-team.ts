@@ -1,4 +1,5 @@
-import { defineRule } from '../rule.ts';
+import type { Content } from '../model.ts';
+import { defineFeatureRule } from '../rule.ts';
 import { didYouMean } from '../suggest.ts';
 
 /**
@@ -7,17 +8,15 @@ import { didYouMean } from '../suggest.ts';
  * Teams drive the board's filters and the team page; an unknown team would
  * make a feature vanish from its team's view.
  */
-export default defineRule({
+export default defineFeatureRule({
   id: 'unknown-team',
   defaultSeverity: 'error',
-  check({ content }, report) {
-    const known = [...content.teamIds];
-    const hint = (team: string) => `${didYouMean(team, known)}Use a team id from content/team.yaml (${known.join(', ')}), or add the team there.`;
-    for (const { file, data } of content.features) {
-      if (data.team && !content.teamIds.has(data.team)) {
-        report({ rule: 'unknown-team', file, at: { path: ['team'], anchor: 'value' }, message: `The team "${data.team}" is not a team in team.yaml.`, hint: hint(data.team) });
-      }
+  check({ file, data }, { content }, report) {
+    if (data.team && !content.teamIds.has(data.team)) {
+      report({ rule: 'unknown-team', file, at: { path: ['team'], anchor: 'value' }, message: `The team "${data.team}" is not a team in team.yaml.`, hint: hint(content, data.team) });
     }
+  },
+  checkRest({ content }, report) {
     for (const [index, person] of content.team.people.entries()) {
       if (person.team && !content.teamIds.has(person.team)) {
         report({
@@ -25,9 +24,14 @@ export default defineRule({
           file: content.teamFile,
           at: { path: ['people', index, 'team'], anchor: 'value' },
           message: `${person.name}'s team "${person.team}" is not a team in team.yaml.`,
-          hint: hint(person.team),
+          hint: hint(content, person.team),
         });
       }
     }
   },
 });
+
+function hint(content: Content, team: string): string {
+  const known = [...content.teamIds];
+  return `${didYouMean(team, known)}Use a team id from content/team.yaml (${known.join(', ')}), or add the team there.`;
+}
