@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { load as loadYamlFast } from 'js-yaml';
-import { globSync } from 'tinyglobby';
 import type { z } from 'zod';
 import type { Finding } from './finding.ts';
 import type { Content, ContentFile, Entry } from './model.ts';
@@ -149,7 +149,7 @@ function loadMdxFolder<T>(
   const base = path.join(root, folder);
   const entries: Entry<T>[] = [];
   if (!existsSync(base)) return { entries };
-  const onDisk = nested ? globSync('**/*.mdx', { cwd: base }) : flatPageFiles(base);
+  const onDisk = pageFiles(base, nested);
   const names = [...onDisk, ...read.overridden(base).map((file) => path.basename(file))].sort();
   for (const name of names) {
     const id = name.replace(/\.mdx$/, '');
@@ -176,14 +176,32 @@ function loadMdxFolder<T>(
 }
 
 /**
- * The names `*.mdx` matches in a flat folder. Listing the folder is a fraction
- * of the glob's cost on thousands of pages; when an entry that the pattern
- * matches is not a plain file (a link, or a folder, which the glob expands),
- * the glob itself answers, so the result is always the glob's.
+ * The names the glob `*.mdx` matches in `folder` (at any depth for the nested
+ * handbook), as the glob gives them ('/'-separated). Listing the folder is
+ * a fraction of the glob's cost on thousands of pages, and the glob's modules
+ * load only when needed: when a visible entry is neither a plain file nor a
+ * plain folder (a link), or is a folder named *.mdx (which the glob expands),
+ * the glob answers instead, so the result is always the glob's. Like the
+ * glob, this skips hidden files and folders.
  */
-function flatPageFiles(folder: string): string[] {
-  const pages = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.name.endsWith('.mdx') && !entry.name.startsWith('.'));
-  return pages.every((entry) => entry.isFile()) ? pages.map((entry) => entry.name) : globSync('*.mdx', { cwd: folder });
+function pageFiles(folder: string, nested: boolean): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: nested })) {
+    const name = nested ? path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/') : entry.name;
+    if (name.startsWith('.') || name.includes('/.')) continue;
+    if (entry.isFile()) {
+      if (name.endsWith('.mdx')) pages.push(name);
+    } else if (!entry.isDirectory() || name.endsWith('.mdx')) {
+      return glob(nested ? '**/*.mdx' : '*.mdx', folder);
+    }
+  }
+  return pages;
+}
+
+/** tinyglobby, loaded on first use: a content root with only plain files never needs it. */
+function glob(pattern: string, cwd: string): string[] {
+  const { globSync } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
+  return globSync(pattern, { cwd });
 }
 
 function splitFile(source: SourceFile, findings: Finding[]): ContentFile {
