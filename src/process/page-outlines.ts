@@ -30,7 +30,8 @@ export interface OutlineOptions {
   overrides?: ReadonlyMap<string, string> | undefined;
   /**
    * Fewer feature files than this and the bodies are outlined on this thread:
-   * there is too little other work to hide the worker's start-up behind.
+   * there is too little other work to hide the worker behind. Measured on two
+   * cores: no gain at 3,000 features, 30-40 ms at 5,000 and 10,000.
    */
   minFeatures?: number | undefined;
 }
@@ -58,7 +59,7 @@ export interface StartedOutlines extends PageOutlines {
 
 /** Starts outlining the handbook and docs bodies of `root` (absolute) on a worker thread, when that can pay off. */
 export function startPageOutlines(root: string, options: OutlineOptions = {}): StartedOutlines {
-  const minFeatures = options.minFeatures ?? 1000;
+  const minFeatures = options.minFeatures ?? 5000;
   // When bundled (the sites), the worker's file is not beside this module: outline here.
   if (os.availableParallelism() < 2 || !existsSync(workerFile) || !hasFeatureFiles(root, minFeatures)) return { ...outlinesHere, fromWorker: 0 };
   const { port1, port2 } = new MessageChannel();
