@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeBareAstro, writeBareStarlight, barePages, type BareProject } from './bare-sites.ts';
-import { withBuildLock } from './build-lock.ts';
+import { withBuildLock } from '../test/helpers/build.ts';
 import { BENCH_TODAY, generateContentRoot, repoRoot } from './generate.ts';
 import type { Command, RunResult } from './measure.ts';
 import { runTree, type TreeRunResult } from './process-tree.ts';

@@ -60,10 +60,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 
 const lockDir = path.join(repoRoot, 'node_modules/.cache/shiplog-astro-build.lock');
 
-/** mkdir is atomic: the lock is a directory holding its owner's pid; a dead owner's lock is taken over. */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * mkdir is atomic: the lock is a directory holding its owner's pid; a dead
+ * owner's lock is taken over. `npm run bench` takes it too, so a measured
+ * build never runs beside a test's build.
+ */
+export async function withBuildLock<T>(work: () => Promise<T>, onWait?: () => void): Promise<T> {
   mkdirSync(path.dirname(lockDir), { recursive: true });
   const started = Date.now();
+  let told = false;
   for (;;) {
     try {
       mkdirSync(lockDir);
@@ -75,7 +80,9 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
         rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() - started > 15 * 60_000) throw new Error(`timed out waiting for ${lockDir}`);
+      if (Date.now() - started > 15 * 60_000) throw new Error(`timed out after 15 minutes waiting for ${lockDir}`);
+      if (!told) onWait?.();
+      told = true;
       await sleep(250);
     }
   }
