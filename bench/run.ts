@@ -19,7 +19,7 @@
  * The site build at 10,000 features takes several minutes per build:
  *   npm run bench -- --section site --sizes 10000 --runs 1
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,6 +48,10 @@ export interface BenchSection {
 }
 
 const nodeBin = process.execPath;
+/** The node flags `npm run validate` passes (package.json), so the "no npm" rows run the same program. */
+const VALIDATE_NODE_FLAGS: string[] = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+  .validate!.split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 const npmBin = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const scriptIs = (suffix: string) => (usage: { script: string }) => usage.script.replaceAll('\\', '/').endsWith(suffix);
 
@@ -119,7 +123,7 @@ const validateSection: BenchSection = {
         {
           label: 'node scripts/validate.ts (no npm)',
           file: nodeBin,
-          args: ['scripts/validate.ts', ...validateArgs],
+          args: [...VALIDATE_NODE_FLAGS, 'scripts/validate.ts', ...validateArgs],
           cwd: repoRoot,
           worker: scriptIs('scripts/validate.ts'),
           check: checkValid('direct'),
@@ -128,7 +132,7 @@ const validateSection: BenchSection = {
           // Positions are only worked out for files with findings; this row shows what that costs when most files have some.
           label: laterLabel,
           file: nodeBin,
-          args: ['scripts/validate.ts', '--content', root, '--today', LATER_TODAY, '--format', 'json'],
+          args: [...VALIDATE_NODE_FLAGS, 'scripts/validate.ts', '--content', root, '--today', LATER_TODAY, '--format', 'json'],
           cwd: repoRoot,
           worker: scriptIs('scripts/validate.ts'),
           check: checkValid('later'),

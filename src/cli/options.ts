@@ -40,6 +40,13 @@ export function checkToday(today: string | undefined): string {
  * lines carry the cause, but never a stack trace unless SHIPLOG_DEBUG is set.
  */
 export async function runCommand(name: string, body: () => Promise<number> | number): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, not with an EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   try {
     process.exitCode = await body();
   } catch (error) {
