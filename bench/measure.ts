@@ -40,16 +40,30 @@ export interface Command {
   check?: (result: RunResult) => void;
 }
 
+/** The environment that preloads the RSS probe into every Node process a command starts. */
+export function probedEnvironment(rssFile: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    BENCH_RSS_FILE: rssFile,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(probe).href}`].filter(Boolean).join(' '),
+    NO_COLOR: '1',
+  };
+}
+
+/** What the probe wrote: one record per Node process that exited. */
+export function probeRecords(rssFile: string): NodeProcessUsage[] {
+  if (!existsSync(rssFile)) return [];
+  return readFileSync(rssFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as NodeProcessUsage);
+}
+
 export async function runOnce(command: Command): Promise<RunResult> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'shiplog-bench-'));
   const rssFile = path.join(scratch, 'rss.jsonl');
   try {
-    const env = {
-      ...process.env,
-      BENCH_RSS_FILE: rssFile,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(probe).href}`].filter(Boolean).join(' '),
-      NO_COLOR: '1',
-    };
+    const env = probedEnvironment(rssFile);
     const started = performance.now();
     const child = spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
@@ -61,12 +75,7 @@ export async function runOnce(command: Command): Promise<RunResult> {
       child.on('close', (code) => resolve(code));
     });
     const wallMs = performance.now() - started;
-    const processes = existsSync(rssFile)
-      ? readFileSync(rssFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as NodeProcessUsage)
-      : [];
+    const processes = probeRecords(rssFile);
     return { wallMs, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), processes };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -21,10 +21,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Command, NodeProcessUsage, RunResult } from './measure.ts';
+import { probedEnvironment, probeRecords, type Command, type RunResult } from './measure.ts';
 
-const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-probe.mjs');
 const hasProc = existsSync('/proc/self/stat');
 // USER_HZ: 100 on every Linux build Node supports (sysconf is not reachable from Node).
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -106,12 +104,7 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'shiplog-bench-'));
   const rssFile = path.join(scratch, 'rss.jsonl');
   try {
-    const env = {
-      ...process.env,
-      BENCH_RSS_FILE: rssFile,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(probe).href}`].filter(Boolean).join(' '),
-      NO_COLOR: '1',
-    };
+    const env = probedEnvironment(rssFile);
     const cpuBefore = hasProc ? childrenCpuTicks() : 0;
     const busyBefore = hasProc ? machineBusyTicks() : 0;
     const selfBefore = process.cpuUsage();
@@ -141,12 +134,7 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
     });
     const wallMs = performance.now() - started;
     clearInterval(sampler);
-    const processes = existsSync(rssFile)
-      ? readFileSync(rssFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as NodeProcessUsage)
-      : [];
+    const processes = probeRecords(rssFile);
     const toMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
     const treeCpuMs = hasProc ? toMs(childrenCpuTicks() - cpuBefore) : undefined;
     const self = process.cpuUsage(selfBefore);
