@@ -37,6 +37,22 @@ export interface LoadOptions {
   overrides?: ReadonlyMap<string, string>;
 }
 
+/**
+ * Only the process, for callers that need the schemas and nothing else (the
+ * site's content collections): no feature is read. Undefined when
+ * process.yaml is missing or invalid; `loadContent` says why.
+ */
+export function loadProcess(root: string): Process | undefined {
+  const file = path.join(path.resolve(root), 'process.yaml');
+  if (!existsSync(file)) return undefined;
+  try {
+    const result = processSchema.safeParse(loadYamlFast(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadContent(root: string, options: LoadOptions = {}): LoadResult {
   const absoluteRoot = path.resolve(root);
   if (!existsSync(absoluteRoot) || !statSync(absoluteRoot).isDirectory()) {

@@ -4,7 +4,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { docSchema, featureSchema, handbookSchema } from '../../process/schemas/index.ts';
-import { loadContent } from '../../process/load.ts';
+import { loadProcess } from '../../process/load.ts';
 import { contentRoot } from '../shared/env.ts';
 
 /**
@@ -13,8 +13,8 @@ import { contentRoot } from '../shared/env.ts';
  * these only see content that already passed.
  */
 const root = contentRoot();
-const releaseProcess = loadContent(root).content?.process;
-if (!releaseProcess) throw new Error(`process.yaml or team.yaml in ${root} is not valid: run \`npm run validate\` for details`);
+const releaseProcess = loadProcess(root);
+if (!releaseProcess) throw new Error(`process.yaml in ${root} is not valid: run \`npm run validate\` for details`);
 
 const folder = (name: string) => pathToFileURL(path.join(root, name) + path.sep);
 // Ids are file paths without the extension, as the engine names them.
