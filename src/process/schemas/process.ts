@@ -65,6 +65,12 @@ export const processSchema = z
     /** The role whose queue lists features that still need their self-service article. */
     docsRole: slugId.default('docs'),
     rules: z.record(z.string(), severitySetting).default({}),
+    /**
+     * Who must review a change to process.yaml, team.yaml or suppressions.json
+     * (person ids). check-pr reads them from the base branch, so a pull request
+     * cannot name its own reviewers.
+     */
+    owners: z.array(slugId).default([]),
   })
   .superRefine((process, ctx) => {
     const roleIds = new Set(process.roles.map((r) => r.id));
