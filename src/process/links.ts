@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
+import { isJsxElement, literalAttribute, textOf, walk } from './mdx-body.ts';
 
 /**
  * The link conventions of handbook and docs bodies, shared by the
@@ -13,45 +13,10 @@ import type { Nodes, Root } from 'mdast';
  * few fixed site paths.
  */
 
-let parser: { parse(text: string): Root } | undefined;
-
-/**
- * The MDX parser, loaded on first use: unified, remark and micromark are
- * some 150 modules, and a large root's bodies are parsed on another thread
- * (see page-outlines.ts), so the validator's own thread need not load them.
- */
-function mdxParser(): { parse(text: string): Root } {
-  if (!parser) {
-    const require = createRequire(import.meta.url);
-    const { unified } = require('unified') as typeof import('unified');
-    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
-    const remarkMdx = (require('remark-mdx') as typeof import('remark-mdx')).default;
-    parser = unified().use(remarkParse).use(remarkMdx).freeze();
-  }
-  return parser;
-}
-
-/** Parses an MDX body; undefined when it is not valid MDX (the Astro build reports that, with its own position). */
-export function parseMdxBody(text: string): Root | undefined {
-  // Loaded outside the try: a parser that fails to load is a broken install, not a broken body.
-  const mdx = mdxParser();
-  try {
-    return mdx.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** What the `handbook-link` rule reads in a body: the links it writes and the anchors it defines. */
 export interface BodyOutline {
   links: BodyLink[];
   anchors: Set<string>;
-}
-
-/** A body's outline; undefined when it is not valid MDX. */
-export function outlineOf(text: string): BodyOutline | undefined {
-  const tree = parseMdxBody(text);
-  return tree && { links: linksOf(tree), anchors: anchorsOf(tree) };
 }
 
 /** The folders whose `.mdx` files are pages, and so valid link targets. */
@@ -82,7 +47,7 @@ export function anchorsOf(tree: Root): Set<string> {
   walk(tree, (node) => {
     if (node.type === 'heading') {
       anchors.add(slugger.slug(textOf(node)));
-    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    } else if (isJsxElement(node)) {
       const id = literalAttribute(node, 'id');
       if (id) anchors.add(id);
     }
@@ -102,7 +67,7 @@ export function linksOf(tree: Root): BodyLink[] {
     if (node.type === 'link') links.push({ url: node.url, offset, jsx: false });
     // Without GFM, a footnote definition (`[^1]: text`) parses as a link definition; it is not a link.
     else if (node.type === 'definition' && !node.label?.startsWith('^')) links.push({ url: node.url, offset, jsx: false });
-    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+    else if (isJsxElement(node) && node.name === 'a') {
       const href = literalAttribute(node, 'href');
       if (href !== undefined) links.push({ url: href, offset, jsx: true });
     }
@@ -189,25 +154,4 @@ function decode(text: string): string {
   } catch {
     return text;
   }
-}
-
-type Parent = Extract<Nodes, { children: unknown }>;
-
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  if ('children' in node) for (const child of (node as Parent).children) walk(child, visit);
-}
-
-/** A heading's text as the HTML heading's text content: text and code, not image alt text or markup. */
-function textOf(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return (node as Parent).children.map(textOf).join('');
-  return '';
-}
-
-function literalAttribute(node: Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>, name: string): string | undefined {
-  for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string') return attribute.value;
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { CalendarDate } from './dates.ts';
 import type { Finding, Severity } from './finding.ts';
 import type { Content, FeatureEntry } from './model.ts';
-import type { PageOutlines } from './page-outlines.ts';
+import type { PageBodies } from './page-bodies.ts';
 import type { Feature } from './schemas/index.ts';
 
 /** The base branch's view of the features, for the pull-request rules. */
@@ -19,8 +19,8 @@ export interface RuleContext {
   base?: BaseSnapshot | undefined;
   /** Problems the loader found in files' frontmatter (the `frontmatter` rule reports them). */
   loadFindings: readonly Finding[];
-  /** Links and anchors of page bodies (`handbook-link`); absent, bodies are outlined when the rule asks. */
-  pageOutlines?: PageOutlines | undefined;
+  /** Page bodies, each parsed once per run for every rule that reads it. */
+  bodies: PageBodies;
 }
 
 /** Called once for each finding a rule makes. */

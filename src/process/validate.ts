@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { CalendarDate } from './dates.ts';
 import type { Diagnostic, Finding, FindingLocation, Severity } from './finding.ts';
 import { loadContent, type LoadOptions, type LoadResult } from './load.ts';
 import type { Content, ContentFile } from './model.ts';
-import { startPageOutlines, type PageOutlines } from './page-outlines.ts';
+import { PageBodies } from './page-bodies.ts';
 import { didYouMean } from './suggest.ts';
 import { locateInYaml, type YamlPositions } from './positions.ts';
 import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext } from './rule.ts';
@@ -16,8 +15,6 @@ export interface ValidateOptions {
   /** Report only on these files (absolute paths); cross-file rules still see the whole root. */
   only?: ReadonlySet<string> | undefined;
   rules?: readonly Rule[] | undefined;
-  /** Where `handbook-link` gets the links and anchors of page bodies; by default they are worked out when asked (validateRoot may start a worker). */
-  pageOutlines?: PageOutlines | undefined;
 }
 
 export interface ValidationResult {
@@ -28,9 +25,7 @@ export interface ValidationResult {
 
 /** Loads a content root and runs every rule on it. */
 export function validateRoot(root: string, options: ValidateOptions & LoadOptions): ValidationResult {
-  // Started before loading, so that a large root's page bodies are outlined while its features are read.
-  const pageOutlines = options.pageOutlines ?? startPageOutlines(path.resolve(root), { overrides: options.overrides });
-  return validateLoaded(loadContent(root, options), { ...options, pageOutlines });
+  return validateLoaded(loadContent(root, options), options);
 }
 
 export function validateLoaded(load: LoadResult, options: ValidateOptions): ValidationResult {
@@ -53,7 +48,7 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
       today: options.today,
       base: options.base,
       loadFindings: [...load.findings, ...unknownRuleSettings(load.content, ruleList)],
-      pageOutlines: options.pageOutlines,
+      bodies: new PageBodies(),
     };
     const featureRules: { rule: FeatureRule; report: Report }[] = [];
     for (const rule of ruleList) {

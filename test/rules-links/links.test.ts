@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, linksOf, parseMdxBody, resolveLink } from '../../src/process/links.ts';
+import { anchorsOf, linksOf, resolveLink } from '../../src/process/links.ts';
+import { parseBody } from '../../src/process/mdx-body.ts';
+
+/** The tree of a body that must compile. */
+function treeOf(body: string) {
+  const parsed = parseBody(body);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.tree;
+}
 
 describe('resolveLink', () => {
   const from = 'handbook/how-to/advance.mdx';
@@ -38,19 +46,22 @@ describe('resolveLink', () => {
 
 describe('anchorsOf and linksOf', () => {
   it('slugs headings like GitHub and Astro, numbering repeats, and adds explicit ids', () => {
-    const tree = parseMdxBody("## Kelly O'Brien\n\n## Notes\n\n## Notes\n\n### The `flag` key ![icon](x.png)\n\n<div id=\"custom\" />\n\n## Notes\n")!;
+    const tree = treeOf("## Kelly O'Brien\n\n## Notes\n\n## Notes\n\n### The `flag` key ![icon](x.png)\n\n<div id=\"custom\" />\n\n## Notes\n");
     expect([...anchorsOf(tree)]).toEqual(['kelly-obrien', 'notes', 'notes-1', 'the-flag-key-', 'custom', 'notes-2']);
   });
 
   it('finds inline links, definitions and JSX <a href>, with offsets into the body, but not footnotes', () => {
     const body = 'See [a](./a.mdx) and [b][ref].\n\n<a href="#c">c</a>\n\n[^1]: a footnote\n\n[ref]: ./b.mdx\n';
-    const links = linksOf(parseMdxBody(body)!);
+    const links = linksOf(treeOf(body));
     expect(links.map((l) => l.url)).toEqual(['./a.mdx', '#c', './b.mdx']);
     expect(links.map((l) => body.slice(l.offset, l.offset + 3))).toEqual(['[a]', '<a ', '[re']);
   });
 
-  it('returns undefined for a body that is not valid MDX', () => {
-    expect(parseMdxBody('<div>\n\nunclosed')).toBeUndefined();
-    expect(parseMdxBody('{1 +}')).toBeUndefined();
+  it('gives the compiler\'s message and position for a body that is not valid MDX', () => {
+    expect(parseBody('<div>\n\nunclosed')).toMatchObject({ ok: false, error: { kind: 'syntax' } });
+    expect(parseBody('text\n\n{1 +}')).toEqual({
+      ok: false,
+      error: { kind: 'syntax', offset: 'text\n\n{1 +'.length, message: 'Could not parse expression with oxc: Unexpected token (mdx-jsx:unexpected-character)' },
+    });
   });
 });

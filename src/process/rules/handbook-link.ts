@@ -1,7 +1,7 @@
 import type { Finding } from '../finding.ts';
 import { GENERATED_PATHS, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
 import type { Content, ContentFile } from '../model.ts';
-import { outlinesHere, type PageOutlines } from '../page-outlines.ts';
+import type { PageBodies } from '../page-bodies.ts';
 import { defineRule } from '../rule.ts';
 import { nearest } from '../suggest.ts';
 
@@ -26,8 +26,8 @@ import { nearest } from '../suggest.ts';
 export default defineRule({
   id: 'handbook-link',
   defaultSeverity: 'error',
-  check({ content, pageOutlines }, report) {
-    const pages = new PageIndex(content, pageOutlines ?? outlinesHere);
+  check({ content, bodies }, report) {
+    const pages = new PageIndex(content, bodies);
     const sources = [
       ...content.handbook.map((entry) => ({ file: entry.file, page: `handbook/${entry.id}.mdx`, isDoc: false })),
       ...content.docs.map((entry) => ({ file: entry.file, page: `docs/${entry.id}.mdx`, isDoc: true })),
@@ -161,13 +161,12 @@ function checkHeading(url: string, fragment: string, page: string, from: string,
 /** Every page file of the content root, with bodies outlined on demand and at most once. */
 class PageIndex {
   readonly #content: Content;
-  readonly #outlines: PageOutlines;
+  readonly #bodies: PageBodies;
   readonly #files = new Map<string, ContentFile | undefined>();
-  readonly #outlined = new Map<string, BodyOutline | undefined>();
 
-  constructor(content: Content, outlines: PageOutlines) {
+  constructor(content: Content, bodies: PageBodies) {
     this.#content = content;
-    this.#outlines = outlines;
+    this.#bodies = bodies;
     // Ids of every file, valid or not: a link to a page with broken frontmatter still names a real page.
     for (const id of content.handbookFileIds) this.#files.set(`handbook/${id}.mdx`, undefined);
     for (const id of content.docFileIds) this.#files.set(`docs/${id}.mdx`, undefined);
@@ -186,11 +185,8 @@ class PageIndex {
   }
 
   outline(page: string): BodyOutline | undefined {
-    if (this.#outlined.has(page)) return this.#outlined.get(page);
     const file = this.#fileOf(page);
-    const outline = file?.body ? this.#outlines.outline(file.source.path, file.body.text) : undefined;
-    this.#outlined.set(page, outline);
-    return outline;
+    return file && this.#bodies.outline(file);
   }
 
   anchors(page: string): Set<string> | undefined {

@@ -1,0 +1,141 @@
+import { createMdxMdastHandle, dropHandle, mdxToMdast } from 'satteri';
+import type { Nodes, Root } from 'mdast';
+
+/**
+ * The one reader of page bodies. It is satteri, the MDX compiler the sites
+ * themselves use (`@astrojs/markdown-satteri`), so a body this module
+ * accepts is a body the build can compile, and a syntax error is reported
+ * with the compiler's own words and position.
+ *
+ * Every body goes through the compiler's parser; the JavaScript tree
+ * (`Root`) is only built when something needs to look inside it (links,
+ * headings, or a body that may hold code), because building it costs about
+ * three times the parse.
+ */
+
+/**
+ * Bodies longer than this are not parsed: a finding says so instead. The
+ * parser's memory grows about 85 times the body (a 20 MB body needs 1.7 GB),
+ * and no handbook page or article is anywhere near this long.
+ */
+export const MAX_BODY_CHARS = 1_000_000;
+
+/** What went wrong, at an offset into the body. */
+export interface BodyError {
+  message: string;
+  offset: number;
+  kind: 'syntax' | 'too-large';
+}
+
+export type BodyParse = { ok: true; tree: Root } | { ok: false; error: BodyError };
+
+/** The body's tree, or why there is none. */
+export function parseBody(text: string): BodyParse {
+  const tooLarge = sizeError(text);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  try {
+    return { ok: true, tree: mdxToMdast(text) as Root };
+  } catch (error) {
+    return { ok: false, error: syntaxError(text, error) };
+  }
+}
+
+/** Only whether the body compiles: the parse without building its tree. */
+export function checkBody(text: string): BodyError | undefined {
+  const tooLarge = sizeError(text);
+  if (tooLarge) return tooLarge;
+  try {
+    dropHandle(createMdxMdastHandle(text));
+    return undefined;
+  } catch (error) {
+    return syntaxError(text, error);
+  }
+}
+
+/**
+ * Whether the text could hold MDX code at all (ESM, an expression, a JSX
+ * element): without `{`, `<`, or a line starting with import/export it
+ * cannot, and its tree need not be built to know.
+ */
+export function mayHoldCode(text: string): boolean {
+  return text.includes('{') || text.includes('<') || /^(?:import|export)\b/m.test(text);
+}
+
+function sizeError(text: string): BodyError | undefined {
+  if (text.length <= MAX_BODY_CHARS) return undefined;
+  return {
+    kind: 'too-large',
+    offset: 0,
+    message: `The body is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_BODY_CHARS.toLocaleString('en-US')}.`,
+  };
+}
+
+/** The compiler says "L:C: message (code)"; turn L:C into an offset in the body. */
+function syntaxError(text: string, error: unknown): BodyError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const match = /^(\d+):(\d+): ([\s\S]*)$/.exec(raw);
+  if (!match) return { kind: 'syntax', offset: 0, message: raw };
+  const line = Number(match[1]);
+  const column = Number(match[2]);
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) break;
+    offset = next + 1;
+  }
+  // The message repeats the position "(L:C)" that the finding carries anyway.
+  const message = match[3]!.replace(` (${line}:${column})`, '');
+  return { kind: 'syntax', offset: Math.min(offset + column - 1, text.length), message };
+}
+
+type Parent = Extract<Nodes, { children: unknown }>;
+
+/**
+ * Calls `visit` on every node in document order. Iterative: a body may nest
+ * thousands of levels deep (`>>>>...`), which a recursive walk would not survive.
+ */
+export function walk(tree: Nodes, visit: (node: Nodes) => void): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    if ('children' in node) {
+      const children = (node as Parent).children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+}
+
+/** A node's text as the HTML element's text content: text and code, not image alt text or markup. */
+export function textOf(node: Nodes): string {
+  let text = '';
+  walk(node, (child) => {
+    if (child.type === 'text' || child.type === 'inlineCode') text += child.value;
+  });
+  return text;
+}
+
+/** JSX nodes, as the MDX tree has them. */
+export type JsxElement = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
+
+export function isJsxElement(node: Nodes): node is JsxElement {
+  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+}
+
+/** A JSX attribute's value when it is written as a literal string (`href="..."`), else undefined. */
+export function literalAttribute(node: JsxElement, name: string): string | undefined {
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string') return attribute.value;
+  }
+  return undefined;
+}
+
+/**
+ * Whether an MDX expression is only comments (`{/* note *\/}`, MDX's way to
+ * write a comment): the compiler drops it, so nothing runs.
+ */
+export function isCommentOnly(expression: string): boolean {
+  // A block comment may not contain "*/" (else `/* a *\/ code /* b *\/` would pass as one comment),
+  // and one whitespace character per step keeps the match linear on any input.
+  return /^(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*(?:\n|$))*$/.test(expression);
+}
