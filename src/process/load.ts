@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { load as loadYamlFast } from 'js-yaml';
 import type { z } from 'zod';
+import { linkProblem, listPages, readContentFile, type Unreadable } from './content-files.ts';
 import type { Finding } from './finding.ts';
 import type { Content, ContentFile, Entry } from './model.ts';
 import { docSchema, featureSchema, handbookSchema, processSchema, teamSchema } from './schemas/index.ts';
@@ -43,10 +43,10 @@ export interface LoadOptions {
  * process.yaml is missing or invalid; `loadContent` says why.
  */
 export function loadProcess(root: string): Process | undefined {
-  const file = path.join(path.resolve(root), 'process.yaml');
-  if (!existsSync(file)) return undefined;
+  const read = readContentFile(path.join(path.resolve(root), 'process.yaml'));
+  if (!('text' in read)) return undefined;
   try {
-    const result = processSchema.safeParse(loadYamlFast(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
+    const result = processSchema.safeParse(loadYamlFast(read.text.replace(/^\uFEFF/, '')));
     return result.success ? result.data : undefined;
   } catch {
     return undefined;
@@ -58,6 +58,8 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   if (!existsSync(absoluteRoot) || !statSync(absoluteRoot).isDirectory()) {
     throw new UsageError(`content root not found: ${root} (pass --content DIR with process.yaml, team.yaml, features/, docs/ and handbook/)`);
   }
+  // Links may not lead out of the root as it really is on disk.
+  const realRoot = realpathSync(absoluteRoot);
   const cwd = options.cwd ?? process.cwd();
   const findings: Finding[] = [];
   const files: ContentFile[] = [];
@@ -70,18 +72,19 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   };
   const shownIn = (shown: string, name: string) => (shown === '' ? name : `${shown}/${name}`);
   const displayPath = (absolute: string) => shownIn(shownFolder(path.dirname(absolute)), path.basename(absolute));
-  const source = (absolute: string, shown: string, kind: SourceKind, id: string): SourceFile => ({
-    path: absolute,
-    displayPath: shown,
-    kind,
-    id,
-    text: options.overrides?.get(absolute) ?? readFileSync(absolute, 'utf8'),
-  });
+  const source = (absolute: string, shown: string, kind: SourceKind, id: string): ReadSource => {
+    const override = options.overrides?.get(absolute);
+    const read = override === undefined ? readContentFile(absolute) : { text: override };
+    const file: ReadSource = { path: absolute, displayPath: shown, kind, id, text: 'text' in read ? read.text : '' };
+    if ('why' in read) file.unreadable = read.why;
+    return file;
+  };
   const read: Reader = Object.assign((absolute: string, kind: SourceKind, id: string) => source(absolute, displayPath(absolute), kind, id), {
     displayPath,
     // A listed file name needs no normalizing and its folder is known: path.join
     // and path.dirname would cost more than the rest of the loop over thousands of pages.
     page: (folder: string, name: string, kind: SourceKind, id: string) => source(`${folder}${path.sep}${name}`, shownIn(shownFolder(folder), name), kind, id),
+    realRoot,
     overridden: (folder: string) =>
       [...(options.overrides?.keys() ?? [])].filter((file) => path.dirname(file) === folder && file.endsWith('.mdx') && !existsSync(file)),
   });
@@ -120,11 +123,16 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   return { content, files, findings };
 }
 
+/** A file as read, or with why it could not be (its text is then empty). */
+type ReadSource = SourceFile & { unreadable?: Unreadable };
+
 interface Reader {
-  (absolute: string, kind: SourceKind, id: string): SourceFile;
+  (absolute: string, kind: SourceKind, id: string): ReadSource;
   /** The same for a plain file `name` in `folder` (a normalized path without a trailing separator). */
-  page(folder: string, name: string, kind: SourceKind, id: string): SourceFile;
+  page(folder: string, name: string, kind: SourceKind, id: string): ReadSource;
   displayPath(absolute: string): string;
+  /** The content root's real path: links may not leave it. */
+  realRoot: string;
   /** Paths given in `overrides` that are not on disk yet (a page about to be created). */
   overridden(folder: string): string[];
 }
@@ -139,12 +147,22 @@ function loadYamlFile<T>(
   findings: Finding[],
 ): { data: T; file: ContentFile } | undefined {
   const absolute = path.join(root, name);
-  if (!existsSync(absolute)) {
+  const missing = (why: Unreadable) => {
     const file: ContentFile = { source: { path: absolute, displayPath: read.displayPath(absolute), kind, id: kind, text: '' }, blockOffset: 0 };
-    findings.push({ rule: FRONTMATTER, file, message: `${name} is missing from the content root.`, hint: `Create ${name}; see the README's "Content model" section for its format.` });
+    files.push(file);
+    findings.push({ rule: FRONTMATTER, file, message: `${name} ${why.problem}.`, hint: why.hint });
     return undefined;
+  };
+  let entry: Stats;
+  try {
+    entry = lstatSync(absolute);
+  } catch {
+    return missing({ problem: 'is missing from the content root', hint: `Create ${name}; see the README's "Content model" section for its format.` });
   }
+  const linkWhy = entry.isSymbolicLink() ? linkProblem(read.realRoot, absolute) : undefined;
+  if (linkWhy) return missing(linkWhy);
   const source = read(absolute, kind, kind);
+  if (source.unreadable) return missing(source.unreadable);
   const start = source.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const file: ContentFile = { source, blockOffset: start, yaml: { text: source.text.slice(start), offset: start } };
   files.push(file);
@@ -165,12 +183,23 @@ function loadMdxFolder<T>(
   const base = path.join(root, folder);
   const entries: Entry<T>[] = [];
   if (!existsSync(base)) return { entries };
-  const onDisk = pageFiles(base, nested);
-  const names = [...onDisk, ...read.overridden(base).map((file) => path.basename(file))].sort();
+  const listing = listPages(read.realRoot, base, nested);
+  const names = [...listing.pages, ...read.overridden(base).map((file) => path.basename(file))].sort();
+  for (const { name, why } of listing.odd) {
+    const file: ContentFile = { source: { ...read.page(base, name, kind, name.replace(/\.mdx$/, '')), text: '' }, blockOffset: 0 };
+    files.push(file);
+    findings.push({ rule: FRONTMATTER, file, message: `${folder}/${name} ${why.problem}.`, hint: why.hint });
+  }
   for (const name of names) {
     const id = name.replace(/\.mdx$/, '');
     // Handbook pages in subfolders have "/" in their names, which path.join turns into the platform's separator.
     const source = name.includes('/') ? read(path.join(base, name), kind, id) : read.page(base, name, kind, id);
+    if (source.unreadable) {
+      const file: ContentFile = { source, blockOffset: 0 };
+      files.push(file);
+      findings.push({ rule: FRONTMATTER, file, message: `${folder}/${name} ${source.unreadable.problem}.`, hint: source.unreadable.hint });
+      continue;
+    }
     const file = splitFile(source, findings);
     files.push(file);
     if (!file.yaml) continue;
@@ -189,35 +218,6 @@ function loadMdxFolder<T>(
     if (data !== undefined && badName === undefined) entries.push({ id, file, data });
   }
   return { entries };
-}
-
-/**
- * The names the glob `*.mdx` matches in `folder` (at any depth for the nested
- * handbook), as the glob gives them ('/'-separated). Listing the folder is
- * a fraction of the glob's cost on thousands of pages, and the glob's modules
- * load only when needed: when a visible entry is neither a plain file nor a
- * plain folder (a link), or is a folder named *.mdx (which the glob expands),
- * the glob answers instead, so the result is always the glob's. Like the
- * glob, this skips hidden files and folders.
- */
-function pageFiles(folder: string, nested: boolean): string[] {
-  const pages: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: nested })) {
-    const name = nested ? path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/') : entry.name;
-    if (name.startsWith('.') || name.includes('/.')) continue;
-    if (entry.isFile()) {
-      if (name.endsWith('.mdx')) pages.push(name);
-    } else if (!entry.isDirectory() || name.endsWith('.mdx')) {
-      return glob(nested ? '**/*.mdx' : '*.mdx', folder);
-    }
-  }
-  return pages;
-}
-
-/** tinyglobby, loaded on first use: a content root with only plain files never needs it. */
-function glob(pattern: string, cwd: string): string[] {
-  const { globSync } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
-  return globSync(pattern, { cwd });
 }
 
 function splitFile(source: SourceFile, findings: Finding[]): ContentFile {
