@@ -47,6 +47,23 @@ export function yamlSyntaxErrors(yaml: string): Document.Parsed['errors'] {
 export function parseWithPositions(yaml: string): YamlPositions & { document: Document.Parsed } {
   const document = parseDocument(yaml);
   const { isMap, isPair, isScalar, isSeq } = yamlPackage();
+  // Each map's keys are indexed once, on its first lookup: a file with many findings
+  // in a large map (thousands of unknown keys) would otherwise scan the map per finding.
+  const keyIndex = new WeakMap<object, Map<string, unknown>>();
+  const pairNamed = (map: { items: unknown[] }, key: string) => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (isPair(item) && isScalar(item.key)) {
+          const name = String(item.key.value);
+          if (!index.has(name)) index.set(name, item);
+        }
+      }
+      keyIndex.set(map, index);
+    }
+    return index.get(key);
+  };
   return {
     document,
     offsetOf(path, anchor = 'key') {
@@ -57,8 +74,8 @@ export function parseWithPositions(yaml: string): YamlPositions & { document: Do
         const segment = path[depth];
         const last = depth === path.length - 1;
         if (isMap(node)) {
-          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-          if (!pair) return best;
+          const pair = pairNamed(node, String(segment));
+          if (!isPair(pair)) return best;
           const key = pair.key as Node;
           const value = pair.value as Node | null;
           const useValue = last && anchor === 'value' && value?.range;
@@ -104,7 +121,14 @@ export function fastPositions(yaml: string): { offsetOf(path: YamlPath, anchor?:
 type FastNode =
   | { kind: 'scalar'; event: ScalarEvent }
   | { kind: 'alias' }
-  | { kind: 'collection'; event: { start: number; anchorStart: number; tagStart: number }; map: boolean; children: FastNode[] };
+  | {
+      kind: 'collection';
+      event: { start: number; anchorStart: number; tagStart: number };
+      map: boolean;
+      children: FastNode[];
+      /** A map's key texts -> child index of the key, built on first lookup; null when a key's text is uncertain. */
+      keys?: Map<string, number> | null;
+    };
 
 /** The single document's content as a tree of events; undefined when the events are not one plain document. */
 function eventTree(yaml: string): FastNode | undefined {
@@ -182,6 +206,18 @@ function keyText(node: FastNode, yaml: string): string | undefined {
   return PLAIN_STRING_KEY.test(text) && !CORE_SCHEMA_WORDS.has(text) ? text : undefined;
 }
 
+/** A map's keys by text (the first of duplicates, as the reference finds them), or null when any key's text is uncertain. */
+function mapKeys(node: Extract<FastNode, { kind: 'collection' }>, yaml: string): Map<string, number> | null {
+  if (node.keys !== undefined) return node.keys;
+  const keys = new Map<string, number>();
+  for (let i = 0; i < node.children.length; i += 2) {
+    const key = keyText(node.children[i]!, yaml);
+    if (key === undefined) return (node.keys = null);
+    if (!keys.has(key)) keys.set(key, i);
+  }
+  return (node.keys = keys);
+}
+
 /** `parseWithPositions(...).offsetOf`, step for step, from the event tree; undefined where unsure. */
 function fastOffsetOf(root: FastNode, yaml: string, path: YamlPath, anchor: Anchor): { offset: number; exact: boolean } | undefined {
   let node: FastNode = root;
@@ -192,16 +228,9 @@ function fastOffsetOf(root: FastNode, yaml: string, path: YamlPath, anchor: Anch
     if (node.kind === 'alias') return undefined;
     if (node.kind !== 'collection') return best;
     if (node.map) {
-      const wanted = String(segment);
-      let match = -1;
-      for (let i = 0; i < node.children.length; i += 2) {
-        const key = keyText(node.children[i]!, yaml);
-        if (key === undefined) return undefined;
-        if (key === wanted) {
-          match = i;
-          break;
-        }
-      }
+      const keys = mapKeys(node, yaml);
+      if (keys === null) return undefined;
+      const match = keys.get(String(segment)) ?? -1;
       if (match < 0) return best;
       const key = node.children[match]!;
       const value = node.children[match + 1];
