@@ -1,22 +1,45 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { baseSnapshot, reviewersToRequest, type Reviewer } from '../process/base.ts';
-import { loadContent, UsageError } from '../process/load.ts';
+import {
+  firstDifference,
+  ownersAtBase,
+  parseBaseFeatures,
+  parseBaseProcess,
+  pullRequestRuleIds,
+  pullRequestSeverities,
+  reviewersToRequest,
+  type ProcessChange,
+  type PullRequestBase,
+  type Reviewer,
+} from '../process/base.ts';
+import type { Diagnostic } from '../process/finding.ts';
+import { loadContent, UsageError, type LoadResult } from '../process/load.ts';
+import type { ContentFile } from '../process/model.ts';
+import type { SeveritySetting } from '../process/schemas/index.ts';
+import { processChangedFindings } from '../process/rules/process-changed.ts';
+import { rules as allRules } from '../process/rules/index.ts';
+import { LineIndex } from '../process/source.ts';
 import { validateLoaded } from '../process/validate.ts';
-import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, repoPath } from './git.ts';
+import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, renamedFiles, repoPath } from './git.ts';
 import { checkFormat, checkToday, parse, reportOptions, type Format } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';
 
 const usage = `Usage: npm run check-pr -- --base REF [--content DIR] [--format text|json|github] [--today YYYY-MM-DD]
 
 Everything validate does, plus the pull-request rules (history-rewrite,
-approval-removed, stage-backward) for every feature file that exists both at
-the merge base of REF and HEAD and in the working tree. Lists the reviewers to
-request: everyone who approved a stage that the pull request enters.
+approval-removed, stage-backward, process-changed) against the merge base of
+REF and HEAD. Those rules, their severities and the stage order come from
+process.yaml as it is at the merge base, never from the pull request's own.
+Lists the reviewers to request: everyone who approved a stage that the pull
+request enters, and the base's process owners when it changes process.yaml,
+team.yaml or suppressions.json.
 Exit: 0 no errors, 1 errors, 2 could not run (e.g. the base is not fetched).
 `;
 
 const options = { ...reportOptions, base: { type: 'string' } } as const;
+
+/** The files that decide how everything else is judged (`process-changed`). */
+const PROCESS_FILES = ['process.yaml', 'team.yaml', 'suppressions.json'] as const;
 
 export async function checkPrCommand(args: string[]): Promise<number> {
   const { values } = parse(args, options, false);
@@ -36,23 +59,127 @@ export async function checkPrCommand(args: string[]): Promise<number> {
   const repo = await gitTopLevel(root);
   const shallow = await isShallow(repo);
   const commit = await mergeBase(repo, values.base, shallow);
-  let base;
-  if (load.content) {
-    const featuresFolder = repoPath(repo, path.join(root, 'features'));
-    const names = (await listFiles(repo, commit, featuresFolder)).filter((name) => name.endsWith('.mdx'));
-    const texts = await readFiles(repo, commit, names.map((name) => `${featuresFolder}/${name}`));
-    base = baseSnapshot(values.base, load.content.process, new Map([...texts].map(([file, text]) => [file.slice(featuresFolder.length + 1), text])));
-  }
+  const { base, severities } = await readBase(repo, commit, values.base, root, load);
 
-  const result = validateLoaded(load, { today, base });
-  const reviewers = load.content && base ? reviewersToRequest(load.content, base) : [];
-  printReport(format, result.summary, result.diagnostics, { json: { reviewers }, text: describeReviewers(format, reviewers) });
-  return exitCodeFor(result.summary);
+  // Pass 1: everything validate does, with the pull request's own process.yaml.
+  // No base is given, so the pull-request rules stay silent here, whatever
+  // severities the pull request sets for them.
+  const own = validateLoaded(load, { today });
+  const diagnostics = [...own.diagnostics];
+  // Pass 2: the pull-request rules alone, at the base's severities.
+  const processChangedSetting = severities['process-changed'] ?? 'warning';
+  if (load.content) {
+    const judged: LoadResult = { ...load, content: { ...load.content, process: { ...load.content.process, rules: severities } } };
+    const ruleList = allRules.filter((rule) => (pullRequestRuleIds as readonly string[]).includes(rule.id));
+    diagnostics.push(...validateLoaded(judged, { today, base, rules: ruleList }).diagnostics);
+  } else if (processChangedSetting !== 'off') {
+    // process.yaml or team.yaml does not load (frontmatter errors say why) and no
+    // rule can run on the features; the owners must still see the change.
+    const severity = processChangedSetting;
+    for (const finding of processChangedFindings(base)) {
+      const { line, column } = new LineIndex(finding.file.source.text).locate(finding.at && 'offset' in finding.at ? finding.at.offset : 0);
+      diagnostics.push({ file: finding.file.source.displayPath, line, column, severity, rule: finding.rule, message: finding.message, hint: finding.hint, path: finding.file.source.path });
+    }
+  }
+  diagnostics.sort(byPosition);
+  const summary = {
+    files: own.summary.files,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+
+  const reviewers: Reviewer[] = load.content ? reviewersToRequest(load.content, base) : [];
+  if (processChangedSetting !== 'off' && base.processChanges.length > 0) {
+    for (const owner of base.owners) reviewers.push({ person: owner.person, github: owner.github, stage: null });
+  }
+  printReport(format, summary, diagnostics, { json: { reviewers }, text: describeReviewers(format, reviewers) });
+  return exitCodeFor(summary);
+}
+
+/**
+ * Reads the merge base: its process.yaml (the rules' severities, the stage
+ * order, the feature schema and the owners), its team.yaml (the owners'
+ * logins) and its feature pages (renamed ones under their new name).
+ */
+async function readBase(
+  repo: string,
+  commit: string,
+  ref: string,
+  root: string,
+  load: LoadResult,
+): Promise<{ base: PullRequestBase; severities: Record<string, SeveritySetting> }> {
+  const contentPath = repoPath(repo, root);
+  const inContent = (name: string) => (contentPath === '' ? name : `${contentPath}/${name}`);
+  const processTexts = await readFiles(repo, commit, PROCESS_FILES.map(inContent));
+  const baseProcess = parseBaseProcess(processTexts.get(inContent('process.yaml')));
+  // Without a readable process.yaml at the base (the pull request that adds
+  // Shiplog, or a broken base), the base features are read with the pull
+  // request's process, the rules run at their default severities, and
+  // process-changed says so.
+  const process = baseProcess.ok ? baseProcess.process : load.content?.process;
+
+  const featuresFolder = inContent('features');
+  const names = (await listFiles(repo, commit, featuresFolder)).filter((name) => name.endsWith('.mdx'));
+  const read = await readFiles(repo, commit, names.map((name) => `${featuresFolder}/${name}`));
+  const texts = new Map([...read].map(([file, text]) => [file.slice(featuresFolder.length + 1), text]));
+  for (const [to, from] of await renamedFiles(repo, commit, featuresFolder)) {
+    const text = texts.get(from);
+    if (text !== undefined && !texts.has(to)) texts.set(to, text);
+  }
+  const parsed = process ? parseBaseFeatures(process, texts) : { features: new Map(), unreadable: new Map<string, string>() };
+
+  // Only pages the pull request changed need comparing: an unchanged page rewrote nothing.
+  const headFeatures = load.files.filter((file) => file.source.kind === 'feature');
+  const changed = (file: ContentFile) => {
+    const before = texts.get(`${file.source.id}.mdx`);
+    return before !== undefined && firstDifference(before, file.source.text) !== undefined;
+  };
+  const unreadable = new Map([...parsed.unreadable].filter(([id]) => headFeatures.some((file) => file.source.id === id && changed(file))));
+  const valid = load.content?.featureById;
+  const incomparable = headFeatures.filter((file) => valid && !valid.has(file.source.id) && changed(file)).map((file) => ({ file, id: file.source.id }));
+
+  const base: PullRequestBase = {
+    ref,
+    features: parsed.features,
+    process,
+    processNote: baseProcess.ok ? undefined : baseProcess.reason,
+    unreadable,
+    incomparable,
+    processChanges: processChanges(root, (name) => processTexts.get(inContent(name))),
+    owners: baseProcess.ok ? ownersAtBase(baseProcess.process, processTexts.get(inContent('team.yaml'))) : [],
+  };
+  return { base, severities: pullRequestSeverities(baseProcess.ok ? baseProcess.process : undefined) };
+}
+
+/** process.yaml, team.yaml and suppressions.json where the working tree differs from the base. */
+function processChanges(root: string, baseText: (name: string) => string | undefined): ProcessChange[] {
+  const changes: ProcessChange[] = [];
+  for (const name of PROCESS_FILES) {
+    const absolute = path.join(root, name);
+    const head = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+    const before = baseText(name);
+    if (head === undefined && before === undefined) continue;
+    const offset = head === undefined ? 0 : before === undefined ? 0 : firstDifference(before, head);
+    if (offset === undefined) continue;
+    const file: ContentFile = {
+      // suppressions.json has no kind of its own; it is judged as part of the process.
+      source: { path: absolute, displayPath: path.relative(process.cwd(), absolute).split(path.sep).join('/'), kind: name === 'team.yaml' ? 'team' : 'process', id: name, text: head ?? '' },
+      blockOffset: 0,
+    };
+    changes.push({ file, name, kind: head === undefined ? 'deleted' : before === undefined ? 'added' : 'changed', offset });
+  }
+  return changes;
+}
+
+/** The order validate prints diagnostics in: file, line, column, rule. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
 /** "@garymcgrath (public)", or the person id when team.yaml has no GitHub login for them. */
 function handle(reviewer: Reviewer): string {
-  return reviewer.github ? `@${reviewer.github} (${reviewer.stage})` : `${reviewer.person} (${reviewer.stage}, no github login in team.yaml)`;
+  const why = reviewer.stage ?? 'process owner';
+  return reviewer.github ? `@${reviewer.github} (${why})` : `${reviewer.person} (${why}, no github login in team.yaml)`;
 }
 
 function describeReviewers(format: Format, reviewers: readonly Reviewer[]): string {
@@ -62,5 +189,5 @@ function describeReviewers(format: Format, reviewers: readonly Reviewer[]): stri
   }
   return reviewers.length
     ? `Reviewers to request: ${reviewers.map(handle).join(', ')}\n`
-    : 'Reviewers to request: none (the pull request enters no stage)\n';
+    : 'Reviewers to request: none (the pull request enters no stage and changes no process file)\n';
 }

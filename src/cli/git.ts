@@ -141,3 +141,34 @@ export async function readFiles(repo: string, commit: string, paths: readonly st
   }
   return texts;
 }
+
+/**
+ * Files under `folder` (a repository path) that git sees as renamed between
+ * `commit` and the working tree: new name -> old name, both as names inside
+ * `folder`. check-pr compares a renamed feature page with its old version,
+ * so renaming the file (the id) is no way around the pull-request rules.
+ * Untracked files are not seen; in CI everything is committed.
+ */
+export async function renamedFiles(repo: string, commit: string, folder: string): Promise<Map<string, string>> {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  // Run at the top level, so the paths git prints are repository paths; -z: no quoting of odd names.
+  const result = await runGit(repo, ['diff', '--no-ext-diff', '--name-status', '-z', '-M', commit, '--', prefix === '' ? '.' : prefix]);
+  if (result.code !== 0) throw new UsageError(`git diff failed at ${commit.slice(0, 12)}: ${firstLine(result.stderr)}`);
+  const fields = result.stdout.toString('utf8').split('\0');
+  const renames = new Map<string, string>();
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i] ?? '';
+    if (status === '') break;
+    // "R<score>\0old\0new" and "C<score>\0old\0new" carry two paths, every other status one.
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = fields[i + 1] ?? '';
+      const to = fields[i + 2] ?? '';
+      const inside = (file: string) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/');
+      if (status.startsWith('R') && inside(from) && inside(to)) renames.set(to.slice(prefix.length), from.slice(prefix.length));
+      i += 3;
+    } else {
+      i += 2;
+    }
+  }
+  return renames;
+}

@@ -30,7 +30,7 @@ export interface PullRequestBase extends BaseSnapshot {
    * The process the base features were parsed with and the stages are ordered by:
    * the base's process.yaml, or (see `processNote`) the pull request's own.
    */
-  process: Process;
+  process: Process | undefined;
   /** Set when the base's process.yaml is missing or unreadable: why the pull request's own is used. */
   processNote?: string | undefined;
   /** Feature id -> why its base version could not be read (only ids whose file the pull request changed). */
@@ -181,19 +181,25 @@ export function compareStages(content: Content, base: BaseSnapshot, a: string, b
 
 /** A stage's name as the base's process gives it, else as the pull request's does, else its id. */
 export function stageName(content: Content, base: BaseSnapshot, id: string): string {
-  return pullRequestBase(base)?.process.stages.find((s) => s.id === id)?.name ?? content.stageById.get(id)?.name ?? id;
+  return pullRequestBase(base)?.process?.stages.find((s) => s.id === id)?.name ?? content.stageById.get(id)?.name ?? id;
 }
 
-/** 0-based offset in `head` of the first line that differs from `before` (the end of `head` when it only lost lines). */
-export function firstDifference(before: string, head: string): number {
-  let offset = 0;
-  const a = before.split('\n');
+/**
+ * Where `head` first differs from `before`: the 0-based offset of that line
+ * in `head` (the last line when `head` only lost lines at its end), or
+ * undefined when the two are the same text. Line endings are compared
+ * without their "\r", so a checkout that converts them changes nothing.
+ */
+export function firstDifference(before: string, head: string): number | undefined {
+  const a = before.replace(/\r\n/g, '\n').split('\n');
   const b = head.split('\n');
+  const normal = b.map((line) => line.replace(/\r$/, ''));
+  if (a.length === normal.length && a.every((line, i) => line === normal[i])) return undefined;
+  let offset = 0;
   for (let i = 0; i < b.length; i++) {
-    if (a[i] !== b[i]) return offset;
+    if (a[i] !== normal[i]) return offset;
     offset += b[i]!.length + 1;
   }
-  // Lines removed at the end: point at the last line.
   return Math.max(0, head.lastIndexOf('\n', head.length - 2) + 1);
 }
 

@@ -109,7 +109,7 @@ describe('check-pr: new and renamed feature files', () => {
     expect(json.reviewers).toEqual([]);
   });
 
-  test('a renamed file is a new feature (the file name is the id): no false history-rewrite', () => {
+  test('a renamed file is compared with its old version: an unchanged rename passes and enters no stage', () => {
     const repo = pullRequest();
     git(repo.dir, 'mv', 'content/features/dark-mode.mdx', 'content/features/workspace-dark-mode.mdx');
     repo.edit('docs/using-dark-mode.mdx', 'feature: dark-mode', 'feature: workspace-dark-mode');
@@ -118,13 +118,20 @@ describe('check-pr: new and renamed feature files', () => {
     const { run, json } = checkPr(repo);
     expect(run.status).toBe(0);
     expect(prFindings(json)).toEqual([]);
-    // As a new page it enters every stage it records, so everyone it names as an approver is asked to look.
-    expect(json.reviewers).toEqual([
-      { person: 'gary-mcgrath', github: 'garymcgrath', stage: 'internal' },
-      { person: 'gary-mcgrath', github: 'garymcgrath', stage: 'beta' },
-      { person: 'alicia-carney', github: 'aliciacarney', stage: 'beta' },
-      { person: 'gary-mcgrath', github: 'garymcgrath', stage: 'public' },
-      { person: 'alicia-carney', github: 'aliciacarney', stage: 'public' },
+    // Its dates are those of the old file, so the pull request enters no stage and asks nobody.
+    expect(json.reviewers).toEqual([]);
+  });
+
+  test('a renamed file cannot carry a rewritten date past history-rewrite', () => {
+    const repo = pullRequest();
+    git(repo.dir, 'mv', 'content/features/dark-mode.mdx', 'content/features/workspace-dark-mode.mdx');
+    repo.edit('docs/using-dark-mode.mdx', 'feature: dark-mode', 'feature: workspace-dark-mode');
+    repo.edit('features/workspace-dark-mode.mdx', '  public: 2026-11-10\n', '  public: 2026-11-12\n');
+    repo.commitAll('Rename and redate');
+    const { run, json } = checkPr(repo);
+    expect(run.status).toBe(1);
+    expect(prFindings(json).map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([
+      ['content/features/workspace-dark-mode.mdx', 12, 11, 'history-rewrite', 'The Public Release entry date changed from 2026-11-10 (on main) to 2026-11-12.'],
     ]);
   });
 
@@ -137,7 +144,7 @@ describe('check-pr: new and renamed feature files', () => {
     expect(json.diagnostics).toEqual([]);
   });
 
-  test('a base version that did not parse is skipped; the page is still validated at HEAD', () => {
+  test('a changed page whose base version does not fit the base process is reported, not skipped', () => {
     const repo = makeRepo();
     repo.edit('features/inbox-search.mdx', 'stage: internal\n', 'stage: internl\n');
     repo.commitAll('Broken on main');
@@ -146,8 +153,19 @@ describe('check-pr: new and renamed feature files', () => {
     repo.edit('features/inbox-search.mdx', '  internal: 2026-10-26\n', '  internal: 2026-10-27\n');
     repo.commitAll('Fix the stage');
     const { run, json } = checkPr(repo);
-    expect(run.status).toBe(0);
-    expect(prFindings(json)).toEqual([]);
+    // The date change cannot be checked against a base that does not read: a person must look.
+    expect(run.status).toBe(1);
+    expect(prFindings(json)).toEqual([
+      expect.objectContaining({
+        file: 'content/features/inbox-search.mdx',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'history-rewrite',
+        message: expect.stringMatching(/^The version of this page on main could not be read \(it does not fit the base's process.yaml \(stage: .*\)\), so its entry dates, approvals and stage could not be compared/),
+      }),
+    ]);
+    expect(prFindings(json)[0]!.hint).toContain('git diff main... -- content/features/inbox-search.mdx');
   });
 });
 

@@ -105,7 +105,7 @@ export function runScript(name: 'check-pr' | 'advance' | 'new-feature' | 'valida
 export interface CheckPrJson {
   summary: { files: number; errors: number; warnings: number };
   diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string; hint: string }[];
-  reviewers: { person: string; github: string | null; stage: string }[];
+  reviewers: { person: string; github: string | null; stage: string | null }[];
 }
 
 /** check-pr with --format json in the repository, as of the fixtures' today. */
@@ -115,4 +115,4 @@ export function checkPr(repo: Repo, base = 'main', extra: readonly string[] = []
   return { run, json: JSON.parse(run.stdout) as CheckPrJson };
 }
 
-export const pullRequestRules = ['history-rewrite', 'approval-removed', 'stage-backward'];
+export const pullRequestRules = ['history-rewrite', 'approval-removed', 'stage-backward', 'process-changed'];

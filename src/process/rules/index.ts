@@ -20,6 +20,7 @@ import openHighBugs from './open-high-bugs.ts';
 import openLowBugs from './open-low-bugs.ts';
 import ownerRole from './owner-role.ts';
 import postLaunch from './post-launch.ts';
+import processChanged from './process-changed.ts';
 import soakShort from './soak-short.ts';
 import stageBackward from './stage-backward.ts';
 import stageDateAhead from './stage-date-ahead.ts';
@@ -66,4 +67,5 @@ export const rules: readonly Rule[] = [
   historyRewrite,
   approvalRemoved,
   stageBackward,
+  processChanged,
 ];

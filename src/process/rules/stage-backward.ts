@@ -1,5 +1,5 @@
+import { compareStages, stageName } from '../base.ts';
 import { defineRule } from '../rule.ts';
-import { stageIndex } from '../requirements.ts';
 
 /**
  * `stage-backward` (pull requests): the feature's stage moved to an earlier
@@ -8,7 +8,8 @@ import { stageIndex } from '../requirements.ts';
  * Taking a feature back (say, out of Beta after a bad bug) is a real event,
  * but one to do on purpose with Support and Growth, not by accident in an
  * edit. Reported alone: the entry dates it removes are not also reported as
- * `history-rewrite`.
+ * `history-rewrite`. "Earlier" is in the base's stage order (see base.ts), so
+ * reordering `stages` in the same pull request does not hide the move.
  */
 export default defineRule({
   id: 'stage-backward',
@@ -17,9 +18,9 @@ export default defineRule({
     if (!base) return;
     for (const { id, file, data } of content.features) {
       const before = base.features.get(id);
-      if (!before || stageIndex(content, data.stage) >= stageIndex(content, before.stage)) continue;
-      const from = content.stageById.get(before.stage)?.name ?? before.stage;
-      const to = content.stageById.get(data.stage)!.name;
+      if (!before || (compareStages(content, base, data.stage, before.stage) ?? 0) >= 0) continue;
+      const from = stageName(content, base, before.stage);
+      const to = stageName(content, base, data.stage);
       report({
         rule: 'stage-backward',
         file,
