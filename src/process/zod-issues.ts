@@ -178,6 +178,17 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
       });
       continue;
     }
+    // A schema's own check that knows its fix (duplicate ids, reserved keys) says so in params.
+    const own = issue.code === 'custom' ? ownHint(issue.params) : undefined;
+    if (own) {
+      problems.push({
+        path,
+        anchor: own.anchor,
+        message: `"${label}" ${issue.message}.`,
+        hint: own.hint,
+      });
+      continue;
+    }
     // Formats, lengths and refinements: our schemas give these plain-language messages.
     const message = isZodDefaultMessage(issue.message) ? issue.message.toLowerCase() : issue.message;
     problems.push({
@@ -188,6 +199,14 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
     });
   }
   return problems;
+}
+
+/** `params: { hint, anchor? }` on a custom issue: the fix its schema check wrote for it. */
+function ownHint(params: unknown): { hint: string; anchor: 'key' | 'value' } | undefined {
+  if (params === null || typeof params !== 'object') return undefined;
+  const { hint, anchor } = params as { hint?: unknown; anchor?: unknown };
+  if (typeof hint !== 'string') return undefined;
+  return { hint, anchor: anchor === 'key' ? 'key' : 'value' };
 }
 
 function hintFor(message: string): string {
