@@ -16,7 +16,10 @@ export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads years 0-99 as 1900-1999, which would judge 0029-02-29 by
+  // 1929's calendar: set the year on its own so every year is itself.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -51,5 +54,11 @@ const peopleDates = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 's
 
 /** Formats a date for people: "1 Oct 2026". */
 export function formatDate(date: CalendarDate): string {
-  return peopleDates.format(new Date(toUtcMs(date)));
+  const when = new Date(toUtcMs(date));
+  if (when.getUTCFullYear() >= 1000) return peopleDates.format(when);
+  // Intl prints year 50 as "50": keep the four digits the page was written with.
+  return peopleDates
+    .formatToParts(when)
+    .map((part) => (part.type === 'year' ? date.slice(0, 4) : part.value))
+    .join('');
 }

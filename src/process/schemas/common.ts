@@ -25,3 +25,24 @@ export const oneLine = z
   .trim()
   .min(1, { error: 'must not be empty' })
   .refine((text) => !/[\r\n]/.test(text), { error: 'must fit on one line' });
+
+/**
+ * A map of free keys (a feature's checklist). zod's record silently drops a
+ * `__proto__` key (it cannot be set on a plain object without changing its
+ * prototype), so a page could carry a key no rule ever sees: it is reported
+ * here instead, at that key.
+ */
+export function keyedRecord<V extends z.ZodType>(value: V, what: string) {
+  return z.preprocess((input, ctx) => {
+    if (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.hasOwn(input, '__proto__')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['__proto__'],
+        input,
+        message: `is not ${what}: "__proto__" is a reserved name`,
+        params: { anchor: 'key', hint: `Remove the "__proto__" key, or replace it with ${what} id from process.yaml.` },
+      });
+    }
+    return input;
+  }, z.record(z.string(), value));
+}

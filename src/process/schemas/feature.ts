@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, oneLine, slugId } from './common.ts';
+import { calendarDate, keyedRecord, oneLine, slugId } from './common.ts';
 import type { Process } from './process.ts';
 
 export const bugPriorities = ['high', 'low'] as const;
@@ -28,7 +28,7 @@ export function featureSchema(process: Process) {
     dates: z.strictObject(dates).default({}),
     target: calendarDate.optional(),
     approvers: z.array(z.strictObject({ person: slugId, stage, date: calendarDate })).default([]),
-    checklist: z.record(z.string(), calendarDate).default({}),
+    checklist: keyedRecord(calendarDate, 'a checklist item').default({}),
     bugs: z
       .array(
         z.strictObject({
