@@ -1,5 +1,6 @@
 import { defineFeatureRule } from '../rule.ts';
 import { stageIndex } from '../requirements.ts';
+import { stagesOutOfOrder } from './stage-date-order.ts';
 
 /**
  * `approval-late`: an approval is dated after the day its stage was entered.
@@ -14,12 +15,16 @@ export default defineFeatureRule({
   check({ file, data }, { content, today }, report) {
     const dates = data.dates as Record<string, string | undefined>;
     const current = stageIndex(content, data.stage);
+    // Dates that go backwards are stage-date-order's finding; until they are
+    // put right, an approval cannot be judged late against either of them.
+    let disordered: Set<string> | undefined;
     for (const [index, approval] of data.approvers.entries()) {
       const entered = dates[approval.stage];
       if (!entered || approval.date <= entered) continue;
       // A date for a stage ahead of `stage` is stage-date-ahead's finding, and
       // an approval dated after today is date-in-future's: one mistake, one finding.
       if (stageIndex(content, approval.stage) > current || approval.date > today) continue;
+      if ((disordered ??= stagesOutOfOrder(content, dates)).has(approval.stage)) continue;
       const stage = content.stageById.get(approval.stage)!;
       report({
         rule: 'approval-late',

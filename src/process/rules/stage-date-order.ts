@@ -1,3 +1,4 @@
+import type { Content } from '../model.ts';
 import { defineFeatureRule } from '../rule.ts';
 
 /**
@@ -7,24 +8,53 @@ import { defineFeatureRule } from '../rule.ts';
  * Each date is compared with the nearest earlier stage that has one, so one
  * wrong date is one finding.
  */
+
+export interface OrderBreak {
+  stage: { id: string; name: string; date: string };
+  previous: { id: string; name: string; date: string };
+}
+
+/** Every place where a stage's entry date is before the nearest earlier dated stage's. */
+export function orderBreaks(content: Content, dates: Readonly<Record<string, string | undefined>>): OrderBreak[] {
+  const breaks: OrderBreak[] = [];
+  let previous: OrderBreak['previous'] | undefined;
+  for (const stage of content.stages) {
+    const date = dates[stage.id];
+    if (!date) continue;
+    const current = { id: stage.id, name: stage.name, date };
+    if (previous && date < previous.date) breaks.push({ stage: current, previous });
+    previous = current;
+  }
+  return breaks;
+}
+
+/**
+ * The stages whose entry dates this rule calls into doubt: both sides of
+ * every break, since either of the two may be the wrong one. Rules that
+ * judge something against those dates leave them to this rule's finding
+ * (two swapped dates are one mistake, reported once).
+ */
+export function stagesOutOfOrder(content: Content, dates: Readonly<Record<string, string | undefined>>): Set<string> {
+  const stages = new Set<string>();
+  for (const { stage, previous } of orderBreaks(content, dates)) {
+    stages.add(stage.id);
+    stages.add(previous.id);
+  }
+  return stages;
+}
+
 export default defineFeatureRule({
   id: 'stage-date-order',
   defaultSeverity: 'error',
   check({ file, data }, { content }, report) {
-    let previous: { name: string; date: string } | undefined;
-    for (const stage of content.stages) {
-      const date = (data.dates as Record<string, string | undefined>)[stage.id];
-      if (!date) continue;
-      if (previous && date < previous.date) {
-        report({
-          rule: 'stage-date-order',
-          file,
-          at: { path: ['dates', stage.id] },
-          message: `${stage.name} was entered on ${date}, before ${previous.name} (${previous.date}).`,
-          hint: `Stages are entered in order: correct whichever of the two dates is wrong so that ${stage.id} is on or after ${previous.date}.`,
-        });
-      }
-      previous = { name: stage.name, date };
+    for (const { stage, previous } of orderBreaks(content, data.dates as Record<string, string | undefined>)) {
+      report({
+        rule: 'stage-date-order',
+        file,
+        at: { path: ['dates', stage.id] },
+        message: `${stage.name} was entered on ${stage.date}, before ${previous.name} (${previous.date}).`,
+        hint: `Stages are entered in order: correct whichever of the two dates is wrong so that ${stage.id} is on or after ${previous.date}.`,
+      });
     }
   },
 });
