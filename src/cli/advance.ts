@@ -11,7 +11,7 @@ import { describeRequirement, requirementsFor } from '../process/requirements.ts
 import { featureSchema } from '../process/schemas/index.ts';
 import { didYouMean } from '../process/suggest.ts';
 import { validateLoaded } from '../process/validate.ts';
-import { replaceFileAtomic } from './atomic-write.ts';
+import { ConcurrentChangeError, replaceFileIfUnchanged } from './atomic-write.ts';
 import { checkToday, parse } from './options.ts';
 import { wantsColor } from './report.ts';
 
@@ -39,7 +39,12 @@ interface Approval {
   date: CalendarDate;
 }
 
-export async function advanceCommand(args: string[]): Promise<number> {
+/** Test seam: runs just before the edited page is written, to play a concurrent change. */
+export interface AdvanceHooks {
+  beforeWrite?: () => void;
+}
+
+export async function advanceCommand(args: string[], hooks: AdvanceHooks = {}): Promise<number> {
   const { values, positionals } = parse(args, options, true);
   if (values.help) {
     process.stdout.write(usage);
@@ -73,7 +78,13 @@ export async function advanceCommand(args: string[]): Promise<number> {
 
   const { edits, alreadyApproved } = plan(entry, stage, date, approvals);
   const file = entry.file.source;
-  const before = readFileSync(file.path, 'utf8');
+  // The text every decision was made from: the write goes ahead only if the file still holds it.
+  const before = file.text;
+  const disk = readFileSync(file.path);
+  if (disk.toString('utf8') !== before) return refuseChanged([], file.displayPath, 'it changed after it was read');
+  if (!disk.equals(Buffer.from(before, 'utf8'))) {
+    throw new UsageError(`cannot edit ${file.displayPath}: it is not valid UTF-8 text, and rewriting it would change bytes nobody asked to change`);
+  }
   let after: string;
   try {
     after = editFrontmatter(before, edits, Object.keys(featureSchema(content.process).shape));
@@ -112,7 +123,13 @@ export async function advanceCommand(args: string[]): Promise<number> {
     process.stdout.write(`${out.join('\n\n')}\n`);
     return 0;
   }
-  replaceFileAtomic(file.path, after);
+  hooks.beforeWrite?.();
+  try {
+    replaceFileIfUnchanged(file.path, before, after);
+  } catch (error) {
+    if (!(error instanceof ConcurrentChangeError)) throw error;
+    return refuseChanged(out, file.displayPath, error.message);
+  }
   out.push(`Moved ${featureId} to ${stage.name} on ${date}: ${file.displayPath}`);
   const reviewers = reviewersFor(edited.content!, editedEntry!, stage.id);
   out.push(
@@ -120,6 +137,13 @@ export async function advanceCommand(args: string[]): Promise<number> {
   );
   process.stdout.write(`${out.join('\n\n')}\n`);
   return 0;
+}
+
+/** Writing now would silently drop the other change (another run's approvals, an editor's save). */
+function refuseChanged(out: string[], shown: string, reason: string): number {
+  out.push(`Refused: ${shown} changed while advance was working (${reason}); nothing was written. Run advance again on the file as it is now.`);
+  process.stdout.write(`${out.join('\n\n')}\n`);
+  return 1;
 }
 
 function checkDate(option: string, value: string): CalendarDate {
