@@ -8,6 +8,7 @@ import { formatText } from '../process/reporters/text.ts';
 import { holdersOf } from '../process/requirements.ts';
 import { didYouMean } from '../process/suggest.ts';
 import { validateRoot } from '../process/validate.ts';
+import { quoteAmbiguousStrings } from '../process/yaml-scalar.ts';
 import { createFileAtomic } from './atomic-write.ts';
 import { checkToday, parse } from './options.ts';
 import { wantsColor } from './report.ts';
@@ -111,7 +112,7 @@ interface NewPage {
   today: CalendarDate;
 }
 
-/** The page's text: frontmatter rendered by the yaml package (so titles are quoted when they need it) and a body that asks for what reviewers need. */
+/** The page's text: frontmatter rendered by the yaml package, every value quoted that any YAML reader would take for something other than text, and a body that asks for what reviewers need. */
 export function featurePage(content: Content, page: NewPage): string {
   const first = content.stages[0]!;
   const data: Record<string, unknown> = { title: page.title, summary: page.summary, owner: page.owner };
@@ -119,7 +120,11 @@ export function featurePage(content: Content, page: NewPage): string {
   data.stage = first.id;
   if (page.flag !== undefined) data.flag = page.flag;
   data.dates = { [first.id]: page.today };
-  const frontmatter = new Document(data).toString({ lineWidth: 0 });
+  const document = new Document(data);
+  // A title such as 2026-01-01, yes or 0b1010 stays text for every reader
+  // (the site reads frontmatter as YAML 1.1 would); the entry date stays unquoted.
+  quoteAmbiguousStrings(document, (keys) => keys[0] === 'dates');
+  const frontmatter = document.toString({ lineWidth: 0 });
   const next = content.stages[1];
   return `---
 ${frontmatter}---

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Lexer, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { quoteAmbiguousStrings, scalarText } from './yaml-scalar.ts';
 import { splitFrontmatter } from './source.ts';
 
 /**
@@ -11,8 +12,13 @@ import { splitFrontmatter } from './source.ts';
  * spliced in at those ranges rather than re-serialising the document, since
  * `Document#toString()` normalises comment spacing, flow collections and
  * long lines. The result is then re-parsed and compared with the intended
- * data, so a layout the splicer does not understand fails loudly instead of
- * writing a wrong file.
+ * data, and every comment of the original must still be there, so a layout
+ * the splicer does not understand fails loudly instead of writing a wrong
+ * file or dropping a note someone wrote.
+ *
+ * Values are written so that every YAML reader gets the same text back
+ * (yaml-scalar.ts); values that are calendar dates stay unquoted, as the
+ * contract writes them.
  */
 
 export type FrontmatterEdit =
@@ -42,10 +48,19 @@ export function editFrontmatter(text: string, edits: readonly FrontmatterEdit[],
 
   const expected = original.toJS() as Record<string, unknown>;
   for (const edit of edits) applyToData(expected, edit);
-  if (!isDeepStrictEqual(parse(yaml).toJS(), expected)) {
+  if (!isDeepStrictEqual(parse(yaml).toJS(), expected) || !sameItems(comments(split.yaml), comments(yaml))) {
     throw new EditError('the frontmatter is laid out in a way this command cannot edit safely; make the change by hand');
   }
   return before + yaml + after;
+}
+
+/** Every comment in the YAML text, as the lexer sees them (a "#" inside a value is not one). */
+function comments(yaml: string): string[] {
+  return [...new Lexer().lex(yaml)].filter((token) => token.startsWith('#')).map((token) => token.trimEnd());
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return isDeepStrictEqual([...a].sort(), [...b].sort());
 }
 
 function parse(yaml: string): Document.Parsed {
@@ -119,14 +134,16 @@ function pairEnd(yaml: string, pair: Pair): number {
 }
 
 function renderScalar(value: string, like?: unknown): string {
-  const node = new Scalar(value);
-  if (isScalar(like) && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE')) node.type = like.type;
-  return new Document(node).toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return scalarText(value, { like, dateField: true });
 }
 
 /** A whole top-level pair, rendered fresh in the file's layout (for a key that is new or being rebuilt). */
-function renderPair(key: string, value: unknown, layout: Layout): string {
-  const text = new Document({ [key]: value }).toString({ lineWidth: 0, indent: layout.indent, indentSeq: layout.indentSeq });
+function renderPair(key: string, value: unknown, layout: Layout, trailingComment = ''): string {
+  const document = new Document({ [key]: value });
+  quoteAmbiguousStrings(document, () => true);
+  let text = document.toString({ lineWidth: 0, indent: layout.indent, indentSeq: layout.indentSeq });
+  // A comment after the old value (`approvers: []  # none yet`) stays on the key's line.
+  if (trailingComment) text = text.replace('\n', `${trailingComment}\n`);
   return layout.eol === '\n' ? text : text.replaceAll('\n', layout.eol);
 }
 
@@ -210,7 +227,11 @@ function rebuildPair(yaml: string, pair: Pair, value: unknown, layout: Layout): 
   const key = pair.key as Scalar;
   const start = key.range![0];
   if (columnOf(yaml, start) !== 0) throw new EditError(`"${String(key.value)}" is laid out in a way this command cannot edit`);
-  return splice(yaml, start, pairEnd(yaml, pair), renderPair(String(key.value), value, layout));
+  const end = pairEnd(yaml, pair);
+  const old = pair.value as Node | null;
+  const valueEnd = old?.range ? old.range[1] : key.range![1];
+  const trailing = /^[ \t]+#[^\r\n]*/.exec(yaml.slice(valueEnd, end))?.[0] ?? '';
+  return splice(yaml, start, end, renderPair(String(key.value), value, layout, trailing.trimEnd()));
 }
 
 /** Inserts a new top-level pair after the last existing key that comes before it in `keyOrder`. */
