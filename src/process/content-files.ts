@@ -24,6 +24,8 @@ export interface PageListing {
   pages: string[];
   /** Entries named like pages that are not plain files in the root. */
   odd: { name: string; why: Unreadable }[];
+  /** Plain files that are not pages (images beside an article), '/'-separated, relative to the folder. */
+  assets: string[];
 }
 
 const PAGE = /\.mdx$/;
@@ -36,6 +38,7 @@ const PAGE = /\.mdx$/;
 export function listPages(root: string, folder: string, nested: boolean): PageListing {
   const pages: string[] = [];
   const odd: PageListing['odd'] = [];
+  const assets: string[] = [];
   // Iterative, so that no folder depth can exhaust the stack; folders behind links are never entered.
   const folders: string[] = [''];
   while (folders.length > 0) {
@@ -56,7 +59,8 @@ export function listPages(root: string, folder: string, nested: boolean): PageLi
         continue;
       }
       if (!PAGE.test(entry.name)) {
-        if (nested && entry.isSymbolicLink() && isFolderLink(path.join(folder, name))) {
+        if (entry.isFile()) assets.push(name);
+        else if (nested && entry.isSymbolicLink() && isFolderLink(path.join(folder, name))) {
           odd.push({ name, why: { problem: 'is a link to a folder, which is not followed', hint: 'Copy or move the pages into the handbook instead of linking to them.' } });
         }
         continue;
@@ -71,7 +75,7 @@ export function listPages(root: string, folder: string, nested: boolean): PageLi
   }
   pages.sort();
   odd.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { pages, odd };
+  return { pages, odd, assets };
 }
 
 /** Why the link at `file` may not be read as a page, or undefined when its target is a plain file inside `root`. */

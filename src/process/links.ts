@@ -142,6 +142,39 @@ function resolveSitePath(sitePath: string, fragment: string | undefined): LinkTa
   return { kind: 'unknown-site-path', sitePath };
 }
 
+/** Why an article may not link to `url`, or undefined when it may (whether the target exists is `handbook-link`'s question). */
+export function articleLinkProblem(url: string, page: string): string | undefined {
+  const target = resolveLink(url, page);
+  switch (target.kind) {
+    case 'empty':
+    case 'self':
+      return undefined;
+    case 'external':
+      return isHttps(url) ? undefined : `The link "${url}" is not a full https:// address.`;
+    case 'page':
+      return target.collection === 'docs' ? undefined : `The link "${url}" points to the internal page ${target.file}, which the public site does not have.`;
+    case 'unprefixed':
+      return target.page.collection === 'docs' ? undefined : `The link "${url}" points to the internal page ${target.page.file}, which the public site does not have.`;
+    case 'generated':
+      return target.section === 'changelog' ? undefined : `The link "${url}" points to the internal page /${target.section}/, which the public site does not have.`;
+    case 'unknown-site-path':
+      return /^\/changelog(?:\/|$)/.test(target.sitePath) ? undefined : `The link "${url}" is a site path the public site does not have.`;
+    case 'not-a-page':
+    case 'outside-root':
+      return `The link "${url}" points to ${target.file}, which is not an article.`;
+  }
+}
+
+/** Whether `url` is a full https:// address with a host. */
+export function isHttps(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** A link from `fromFile` to `toFile` (both relative to the content root), as an author would write it. */
 export function relativeLink(fromFile: string, toFile: string): string {
   const relative = path.posix.relative(path.posix.dirname(fromFile), toFile);

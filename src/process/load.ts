@@ -116,6 +116,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     teamIds: new Set(teamData.data.teams.map((t) => t.id)),
     featureById: new Map(features.entries.map((e) => [e.id, e])),
     docById: new Map(docs.entries.map((e) => [e.id, e])),
+    docAssets: docs.assets,
     featureFileIds: idsOf('feature'),
     docFileIds: idsOf('doc'),
     handbookFileIds: idsOf('handbook'),
@@ -179,10 +180,10 @@ function loadMdxFolder<T>(
   files: ContentFile[],
   findings: Finding[],
   nested = false,
-): { entries: Entry<T>[] } {
+): { entries: Entry<T>[]; assets: Set<string> } {
   const base = path.join(root, folder);
   const entries: Entry<T>[] = [];
-  if (!existsSync(base)) return { entries };
+  if (!existsSync(base)) return { entries, assets: new Set() };
   const listing = listPages(read.realRoot, base, nested);
   const names = [...listing.pages, ...read.overridden(base).map((file) => path.basename(file))].sort();
   for (const { name, why } of listing.odd) {
@@ -217,7 +218,7 @@ function loadMdxFolder<T>(
     const data = parseAndCheck(file, schema, findings);
     if (data !== undefined && badName === undefined) entries.push({ id, file, data });
   }
-  return { entries };
+  return { entries, assets: new Set(listing.assets) };
 }
 
 function splitFile(source: SourceFile, findings: Finding[]): ContentFile {

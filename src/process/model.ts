@@ -41,6 +41,8 @@ export interface Content {
   teamIds: Set<string>;
   featureById: Map<string, FeatureEntry>;
   docById: Map<string, DocEntry>;
+  /** Files in content/docs that are not articles (images), '/'-separated paths below docs/. */
+  docAssets: Set<string>;
   /** Ids of every feature file, valid or not: a reference to a broken file is not "unknown". */
   featureFileIds: Set<string>;
   docFileIds: Set<string>;

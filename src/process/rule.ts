@@ -31,6 +31,11 @@ interface RuleBase {
   id: string;
   /** Used unless process.yaml's `rules:` sets another severity or `off`. */
   defaultSeverity: Severity;
+  /**
+   * The severity cannot be changed in process.yaml: the rule guards a promise
+   * (nothing internal reaches the public site) that no setting may weaken.
+   */
+  locked?: true;
 }
 
 /** A rule that looks at the content root as a whole (cross-file checks, pages other than features). */

@@ -33,7 +33,7 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
   const severities = load.content?.process.rules ?? {};
   const findings: { finding: Finding; severity: Severity }[] = [];
   const severityOf = (rule: Rule): Severity | undefined => {
-    const setting = severities[rule.id] ?? rule.defaultSeverity;
+    const setting = rule.locked ? rule.defaultSeverity : (severities[rule.id] ?? rule.defaultSeverity);
     return setting === 'off' ? undefined : setting;
   };
 
@@ -84,10 +84,23 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
   };
 }
 
-/** A severity set for a rule id that does not exist would silently do nothing: say so. */
+/** A severity set for a rule id that does not exist, or for a locked rule, would silently do nothing: say so. */
 function unknownRuleSettings(content: Content, ruleList: readonly Rule[]): Finding[] {
   const ids = ruleList.map((rule) => rule.id);
-  return Object.keys(content.process.rules)
+  const locked = Object.entries(content.process.rules).flatMap(([id, setting]): Finding[] => {
+    const rule = ruleList.find((r) => r.id === id);
+    if (!rule?.locked || setting === rule.defaultSeverity) return [];
+    return [
+      {
+        rule: 'frontmatter',
+        file: content.processFile,
+        at: { path: ['rules', id], anchor: 'value' },
+        message: `"rules" sets "${id}" to "${setting}", but ${id} cannot be changed: it keeps internal data off the public site.`,
+        hint: `Remove the "${id}" line from "rules"; fix what the rule reports instead.`,
+      },
+    ];
+  });
+  return locked.concat(Object.keys(content.process.rules)
     .filter((id) => !ids.includes(id))
     .map((id) => ({
       rule: 'frontmatter',
@@ -95,7 +108,7 @@ function unknownRuleSettings(content: Content, ruleList: readonly Rule[]): Findi
       at: { path: ['rules', id] },
       message: `"rules" sets a severity for "${id}", which is not a rule.`,
       hint: `${didYouMean(id, ids)}Rule ids are listed in the README's rule table.`,
-    }));
+    })));
 }
 
 /** Turns findings into diagnostics with line and column, parsing each file's YAML at most once. */

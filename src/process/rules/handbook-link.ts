@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.ts';
-import { GENERATED_PATHS, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
+import { articleLinkProblem, GENERATED_PATHS, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
 import type { Content, ContentFile } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
 import { defineRule } from '../rule.ts';
@@ -15,10 +15,9 @@ import { nearest } from '../suggest.ts';
  * cannot leave dead links behind. Site-absolute links may only name the pages
  * the site generates (`/features/<id>/`, `/people/<id>/`, ...), and their id
  * must exist. A JSX `<a href>` may not name a page file: the sites only
- * rewrite Markdown links into page addresses. Articles are published on the
- * public site, which has none of the internal pages, so an article may only
- * link to other articles, `/changelog/` and external addresses. External
- * links are not checked.
+ * rewrite Markdown links into page addresses. Which targets an article may
+ * link to at all is `article-code`'s rule; here an article's links to other
+ * articles are checked like any page's. External links are not checked.
  *
  * Only handbook and docs bodies are parsed; a feature body is parsed only when
  * a link names one of its headings, because there may be thousands.
@@ -38,6 +37,8 @@ export default defineRule({
       // position; guessing at links in a body that does not parse would only add noise.
       if (!outline || !file.body) continue;
       for (const link of outline.links) {
+        // Where an article may link at all is `article-code`'s question; this rule asks whether the target exists.
+        if (isDoc && articleLinkProblem(link.url, page)) continue;
         const target = resolveLink(link.url, page);
         const problem = checkLink(link.url, target, page, isDoc, content, pages) ?? (link.jsx ? checkJsxLink(link.url, target) : undefined);
         if (problem) report({ rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem });
@@ -61,12 +62,6 @@ function checkLink(url: string, target: LinkTarget, from: string, isDoc: boolean
     case 'self':
       return checkHeading(url, target.fragment, from, from, pages);
     case 'page': {
-      if (isDoc && target.collection !== 'docs') {
-        return {
-          message: `The link "${url}" points to the internal page ${target.file}, which the public site does not have.`,
-          hint: 'Articles are published on the public site: link only to other articles in content/docs, to /changelog/, or to a full https:// address.',
-        };
-      }
       if (!pages.exists(target.file)) {
         const near = nearest(target.file, isDoc ? pages.files('docs') : pages.files());
         return {
@@ -77,13 +72,13 @@ function checkLink(url: string, target: LinkTarget, from: string, isDoc: boolean
       return target.fragment === undefined ? undefined : checkHeading(url, target.fragment, target.file, from, pages);
     }
     case 'generated':
-      return checkGenerated(url, target, isDoc, content);
+      return checkGenerated(url, target, content);
     case 'unknown-site-path':
+      // An article reaches this only for a path under /changelog/ (article-code refuses the rest): the public changelog's pages.
+      if (isDoc) return undefined;
       return {
         message: `The link "${url}" is a site path the site does not generate.`,
-        hint: isDoc
-          ? `${ARTICLE_HINT} The public site also has /changelog/.`
-          : `${pageHint} Site paths are only for generated pages: ${GENERATED_PATHS.join(', ')}.`,
+        hint: `${pageHint} Site paths are only for generated pages: ${GENERATED_PATHS.join(', ')}.`,
       };
     case 'not-a-page': {
       const asPage = pages.exists(`${target.file.replace(/\/$/, '')}.mdx`) ? `${target.file.replace(/\/$/, '')}.mdx` : undefined;
@@ -116,13 +111,7 @@ function checkJsxLink(url: string, target: LinkTarget): Problem | undefined {
   };
 }
 
-function checkGenerated(url: string, target: Extract<LinkTarget, { kind: 'generated' }>, isDoc: boolean, content: Content): Problem | undefined {
-  if (isDoc && target.section !== 'changelog') {
-    return {
-      message: `The link "${url}" points to the internal page /${target.section}/, which the public site does not have.`,
-      hint: 'Articles are published on the public site: link only to other articles in content/docs, to /changelog/, or to a full https:// address.',
-    };
-  }
+function checkGenerated(url: string, target: Extract<LinkTarget, { kind: 'generated' }>, content: Content): Problem | undefined {
   if (target.id === undefined) return undefined;
   if (target.section === 'features') {
     if (content.featureFileIds.has(target.id)) return undefined;

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.ts';
 import approvalLate from './approval-late.ts';
+import articleCode from './article-code.ts';
 import approvalMissing from './approval-missing.ts';
 import approvalRemoved from './approval-removed.ts';
 import approvalRole from './approval-role.ts';
@@ -16,6 +17,7 @@ import handbookLink from './handbook-link.ts';
 import handbookStage from './handbook-stage.ts';
 import historyRewrite from './history-rewrite.ts';
 import internalMandatory from './internal-mandatory.ts';
+import mdxSyntax from './mdx-syntax.ts';
 import openHighBugs from './open-high-bugs.ts';
 import openLowBugs from './open-low-bugs.ts';
 import ownerRole from './owner-role.ts';
@@ -64,6 +66,8 @@ export const rules: readonly Rule[] = [
   openLowBugs,
   handbookStage,
   handbookLink,
+  mdxSyntax,
+  articleCode,
   historyRewrite,
   approvalRemoved,
   stageBackward,
