@@ -197,10 +197,11 @@ export function firstDifference(before: string, head: string): number | undefine
   if (a.length === normal.length && a.every((line, i) => line === normal[i])) return undefined;
   let offset = 0;
   for (let i = 0; i < b.length; i++) {
-    if (a[i] !== normal[i]) return offset;
+    if (a[i] !== normal[i]) break;
     offset += b[i]!.length + 1;
   }
-  return Math.max(0, head.lastIndexOf('\n', head.length - 2) + 1);
+  // Past the last line (only lines removed at the end): point at the last line that is left.
+  return offset < head.length ? offset : Math.max(0, head.lastIndexOf('\n', head.length - 2) + 1);
 }
 
 export interface Reviewer {
