@@ -1,6 +1,9 @@
 import type { CalendarDate } from './dates.ts';
 import type { Content } from './model.ts';
+import { PageBodies } from './page-bodies.ts';
 import { isPublicStage } from './requirements.ts';
+import { articleCodeFindings } from './rules/article-code.ts';
+import { LineIndex } from './source.ts';
 
 /**
  * The public projection: the only view of the content the public site is
@@ -49,6 +52,13 @@ export interface PublicProjection {
   releases: PublicRelease[];
 }
 
+/**
+ * An article about to be published holds code or links the public site must
+ * not have. The projection refuses it whatever `validate` said or was
+ * skipped, so the public build stops instead of compiling it.
+ */
+export class UnsafeArticleError extends Error {}
+
 export function publicProjection(content: Content): PublicProjection {
   const publicFeatures = content.features.filter((f) => isPublicStage(content, f.data.stage));
   const publicFeatureIds = new Set(publicFeatures.map((f) => f.id));
@@ -68,6 +78,7 @@ export function publicProjection(content: Content): PublicProjection {
       };
     })
     .sort((a, b) => a.title.localeCompare(b.title));
+  refuseUnsafeArticles(content, new Set(articles.map((a) => a.id)));
   const articleById = new Map(articles.map((a) => [a.id, a]));
 
   const changelog: PublicChangelogEntry[] = publicFeatures
@@ -94,6 +105,20 @@ export function publicProjection(content: Content): PublicProjection {
   const releases = releaseIds.map((id) => ({ id, entries: changelog.filter((e) => e.release === id) }));
   // Frozen so a page cannot patch extra data onto what it was given.
   return deepFreeze({ changelog, articles, releases });
+}
+
+function refuseUnsafeArticles(content: Content, published: Set<string>): void {
+  const bodies = new PageBodies();
+  const problems = content.docs
+    .filter((doc) => published.has(doc.id))
+    .flatMap((doc) => articleCodeFindings(doc, content, bodies))
+    .map((finding) => {
+      const { line, column } = new LineIndex(finding.file.source.text).locate(finding.at && 'offset' in finding.at ? finding.at.offset : 0);
+      return `${finding.file.source.displayPath}:${line}:${column} ${finding.rule}: ${finding.message}`;
+    });
+  if (problems.length > 0) {
+    throw new UnsafeArticleError(`the public site will not publish these articles (run \`npm run validate\`):\n${problems.join('\n')}`);
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -3,6 +3,7 @@ import type { Nodes } from 'mdast';
 import { codeProblems, type ElementPolicy } from '../body-code.ts';
 import { isJsxElement, literalAttribute, walk } from '../mdx-body.ts';
 import { articleLinkProblem, isHttps } from '../links.ts';
+import type { Finding } from '../finding.ts';
 import type { Content, DocEntry } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
 import { defineRule, type Report } from '../rule.ts';
@@ -30,6 +31,18 @@ export default defineRule({
     for (const article of content.docs) checkArticle(article, content, bodies, report);
   },
 });
+
+/** What this rule finds in one article, for the public projection, which refuses to publish it (public.ts). */
+export function articleCodeFindings(article: DocEntry, content: Content, bodies: PageBodies): Finding[] {
+  const findings: Finding[] = [];
+  const parsed = bodies.parse(article.file);
+  if (parsed && !parsed.ok) {
+    // Not even a tree to judge: never published as it is.
+    findings.push({ rule: 'mdx-syntax', file: article.file, at: { offset: article.file.body!.offset + parsed.error.offset }, message: parsed.error.message, hint: '' });
+  }
+  checkArticle(article, content, bodies, (finding) => findings.push(finding));
+  return findings;
+}
 
 /** The elements an article may use besides Markdown, and the attributes each may carry. */
 export const ARTICLE_ELEMENTS: Readonly<Record<string, readonly string[]>> = Object.freeze({
