@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { formatDate, isCalendarDate } from '../../src/process/dates.ts';
 import { theme } from './expect.ts';
 
 const dates = theme('dates');
@@ -96,5 +97,50 @@ describe('internal-mandatory', () => {
     dates.expectExactly('features/internal-mandatory-fail-beta.mdx', [
       { rule: 'internal-mandatory', line: 7, column: 1, message: ['Beta Release'], hint: ['"internal: YYYY-MM-DD"'] },
     ]);
+  });
+});
+
+describe('one mistake, one finding: two swapped stage dates', () => {
+  const swap = theme('date-swap');
+
+  it('reports stage-date-order alone, and no approval-late on the approvals that are late only against the swapped date', () => {
+    swap.expectExactly('features/stage-date-order-fail-swap.mdx', [
+      { rule: 'stage-date-order', line: 10, column: 3, message: ['Beta Release was entered on 2026-10-14, before Internal Release (2026-11-01).'], hint: ['so that beta is on or after 2026-11-01'] },
+    ]);
+  });
+
+  it('still reports approval-late when the dates are in order', () => {
+    swap.expectExactly('features/approval-late-fail-in-order.mdx', [
+      { rule: 'approval-late', line: 17, column: 11, message: ['gary-mcgrath approved Beta Release on 2026-10-29, after it was entered on 2026-10-28.'], hint: ['correct dates.beta'] },
+      { rule: 'approval-late', line: 20, column: 11, message: ['alicia-carney approved Beta Release on 2026-10-30'], hint: ['correct dates.beta'] },
+    ]);
+  });
+
+  it('is clean with the dates put right', () => {
+    swap.expectClean('features/date-swap-pass.mdx');
+  });
+});
+
+describe('years 0000-0099 are real years', () => {
+  const hostile = theme('hostile-values');
+
+  it('accepts 0096-02-29 and 0000-02-29 as dates (leap years), judging them as such', () => {
+    for (const file of ['features/date-fail-stale-year-0096.mdx', 'features/date-fail-stale-year-0000.mdx']) {
+      hostile.expectExactly(file, [{ rule: 'stale-stage', severity: 'warning', line: 5, column: 8, message: ['in Development for', 'the limit is 90'], hint: ['Agree the next step'] }]);
+    }
+    expect(hostile.on('features/date-fail-stale-year-0000.mdx')[0]!.message).toContain('740247 days (since 0000-02-29)');
+  });
+
+  it('refuses 0029-02-29 (29 is not a leap year)', () => {
+    hostile.expectExactly('features/date-fail-year-0029.mdx', [
+      { rule: 'frontmatter', line: 7, column: 16, message: ['"dates.development" is not a real calendar date ("0029-02-29")'], hint: ['28 to 31 days'] },
+    ]);
+  });
+
+  it('isCalendarDate and formatDate keep the year as written', () => {
+    expect(['0000-02-29', '0004-02-29', '0096-02-29', '0001-01-01', '2000-02-29'].map(isCalendarDate)).toEqual([true, true, true, true, true]);
+    expect(['0029-02-29', '0100-02-29', '1900-02-29', '0050-13-01'].map(isCalendarDate)).toEqual([false, false, false, false]);
+    expect(formatDate('0050-02-28')).toBe('28 Feb 0050');
+    expect(formatDate('2026-10-01')).toBe('1 Oct 2026');
   });
 });

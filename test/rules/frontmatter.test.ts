@@ -40,10 +40,10 @@ describe('frontmatter', () => {
     ]);
   });
 
-  // The hint for this case comes from load.ts's table of YAML error codes.
+  // The hint comes from yaml-errors.ts's table of YAML error codes (more cases in yaml-syntax.test.ts).
   it('reports an unquoted ": " inside a value as a YAML syntax error on its line', () => {
     frontmatter.expectExactly('features/frontmatter-fail-yaml-colon.mdx', [
-      { rule: 'frontmatter', line: 3, message: ['YAML syntax error'], hint: [/\S/] },
+      { rule: 'frontmatter', line: 3, message: ['YAML syntax error'], hint: ['Put the value in quotes: a value that contains ": " must be quoted.'] },
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('frontmatter', () => {
 
   it('refuses a YAML tag instead of resolving it, and says why', () => {
     frontmatter.expectExactly('features/frontmatter-fail-yaml-tag.mdx', [
-      { rule: 'frontmatter', line: 1, column: 1, message: ['not readable YAML', 'js/function'], hint: ['Remove the "!!" tag'] },
+      { rule: 'frontmatter', line: 2, column: 8, message: ['not readable YAML', '"!!js/function"'], hint: ['Remove the "!!" or "!" tag', 'never code'] },
     ]);
     expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
   });
@@ -195,5 +195,34 @@ describe('frontmatter in team.yaml', () => {
   it('runs no other rule while the team is unusable', () => {
     broken.expectClean('features/internal-without-flag-not-judged.mdx');
     expect(new Set(broken.result.diagnostics.map((d) => d.rule))).toEqual(new Set(['frontmatter']));
+  });
+});
+
+describe('hostile keys and values', () => {
+  const hostile = theme('hostile-values');
+
+  it('reports a __proto__ checklist key at the key (zod would drop it silently)', () => {
+    hostile.expectExactly('features/checklist-fail-proto.mdx', [
+      {
+        rule: 'frontmatter',
+        line: 10,
+        column: 3,
+        message: ['"checklist.__proto__" is not a checklist item: "__proto__" is a reserved name.'],
+        hint: ['Remove the "__proto__" key, or replace it with a checklist item id from process.yaml.'],
+      },
+    ]);
+  });
+
+  it('does not count U+2028 or U+2029 inside values as line ends: the next finding is on its real line', () => {
+    hostile.expectExactly('features/unicode-fail-line-separator.mdx', [
+      { rule: 'frontmatter', line: 8, column: 1, message: ['Unknown key "aprovers"'], hint: ['Did you mean "approvers"?'] },
+    ]);
+  });
+
+  it('reports checklist keys holding control characters, at their own lines', () => {
+    hostile.expectExactly('features/checklist-fail-control-key.mdx', [
+      { rule: 'checklist-unknown', line: 9, column: 3, message: ['"hallway-tests\n::warning file=x::pwned"'], hint: ['Checklist items:'] },
+      { rule: 'checklist-unknown', line: 10, column: 3, message: ['"design\u001b[31m-review\r\u2028"'], hint: ['Checklist items:'] },
+    ]);
   });
 });
