@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/process/finding.ts';
+import { formatGithub } from '../../src/process/reporters/github.ts';
+import { formatJson } from '../../src/process/reporters/json.ts';
+import { formatText } from '../../src/process/reporters/text.ts';
 import { runValidate, TODAY } from './run.ts';
 
 const MIXED = ['--content', 'test/fixtures/cli/mixed', ...TODAY];
@@ -82,5 +86,52 @@ describe('validate --format text', () => {
     const warnings = runValidate(['--content', 'test/fixtures/cli/warnings', ...TODAY]);
     expect(warnings.status).toBe(0);
     expect(warnings.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 2 warnings in 10 files');
+  });
+});
+
+describe('content text cannot forge output lines', () => {
+  // A checklist key holding "\n::warning file=x::pwned", an escape sequence, CR and U+2028.
+  const HOSTILE = ['--content', 'test/fixtures/rules/hostile-values', ...TODAY, 'test/fixtures/rules/hostile-values/features/checklist-fail-control-key.mdx'];
+
+  for (const format of ['text', 'github'] as const) {
+    it(`--format ${format}: no line starts with "::" but the reporter's own, and no raw control character is printed`, () => {
+      const run = runValidate([...HOSTILE, '--format', format]);
+      expect(run.status).toBe(1);
+      const lines = run.stdout.split('\n');
+      expect(lines.some((line) => line.startsWith('::warning file=x'))).toBe(false);
+      if (format === 'text') expect(lines.filter((line) => line.startsWith('::'))).toEqual([]);
+      else for (const line of lines.filter(Boolean)) expect(line).toMatch(/^::error file=test\/fixtures\/rules\/hostile-values\/features\/checklist-fail-control-key\.mdx,line=\d+,col=3,title=checklist-unknown::/);
+      expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+      // The key is still shown, with its line feed made visible.
+      expect(run.stdout).toContain('hallway-tests\\n::warning file=x::pwned');
+      expect(run.stdout).toContain('design\\u001b[31m-review\\r\\u2028');
+    });
+  }
+
+  it('--format json keeps the exact key in the value, and no raw line separator in the text', () => {
+    const run = runValidate([...HOSTILE, '--format', 'json']);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    const messages = (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      '"hallway-tests\n::warning file=x::pwned" is not a checklist item in process.yaml.',
+      '"design\u001b[31m-review\r\u2028" is not a checklist item in process.yaml.',
+    ]);
+  });
+});
+
+describe('reporters escape every control character', () => {
+  const diagnostic = (message: string): Diagnostic => ({ file: 'f.mdx', line: 1, column: 1, severity: 'error', rule: 'r', message, hint: 'h\u0085i', path: '/f.mdx' });
+  const all = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)).join('') + '\u007f\u0085\u009b\u2028\u2029\u202e\u2066';
+
+  it('text, github and json output hold none of them raw', () => {
+    const summary = { files: 1, errors: 1, warnings: 0 };
+    const text = formatText(summary, [diagnostic(`k${all}k`)], { color: false });
+    const github = formatGithub([diagnostic(`k${all}k`)]);
+    const json = formatJson(summary, [diagnostic(`k${all}k`)]);
+    for (const out of [text, github]) expect(out.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(github.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(text.split('\n').filter((line) => line.includes('k\\u0000'))).toHaveLength(1);
+    expect(json).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(json) as { diagnostics: { message: string; hint: string }[] }).diagnostics[0]).toMatchObject({ message: `k${all}k`, hint: 'h\u0085i' });
   });
 });
