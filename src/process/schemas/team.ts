@@ -32,9 +32,12 @@ export function teamSchema(process: Process) {
       ),
     })
     .superRefine(
-      (team, ctx) => {
-        uniqueIds(team.teams, 'teams', 'team', ctx);
-        uniqueIds(team.people, 'people', 'person', ctx);
+      (team: unknown, ctx) => {
+        // Run even when other checks failed, so `team` may be anything the file held (null for an empty file).
+        if (team === null || typeof team !== 'object') return;
+        const { teams, people } = team as { teams?: unknown; people?: unknown };
+        uniqueIds(teams, 'teams', 'team', ctx);
+        uniqueIds(people, 'people', 'person', ctx);
       },
       // Also when other entries have errors: every finding at once, not the duplicate after the rest are fixed.
       { when: () => true },
