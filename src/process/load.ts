@@ -1,6 +1,5 @@
 import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { load as loadYamlFast } from 'js-yaml';
 import type { z } from 'zod';
 import { linkProblem, listPages, readContentFile, type Unreadable } from './content-files.ts';
 import type { Finding } from './finding.ts';
@@ -10,6 +9,7 @@ import type { Process, Team } from './schemas/index.ts';
 import { splitFrontmatter, type SourceFile, type SourceKind } from './source.ts';
 import { explainIssues } from './zod-issues.ts';
 import { reportSyntaxErrors } from './yaml-errors.ts';
+import { readYaml } from './yaml-reader.ts';
 
 /**
  * Reads a content root into valid entries plus the findings of the
@@ -46,7 +46,7 @@ export function loadProcess(root: string): Process | undefined {
   const read = readContentFile(path.join(path.resolve(root), 'process.yaml'));
   if (!('text' in read)) return undefined;
   try {
-    const result = processSchema.safeParse(loadYamlFast(read.text.replace(/^\uFEFF/, '')));
+    const result = processSchema.safeParse(readYaml(read.text.replace(/^\uFEFF/, '')));
     return result.success ? result.data : undefined;
   } catch {
     return undefined;
@@ -245,6 +245,18 @@ function splitFile(source: SourceFile, findings: Finding[]): ContentFile {
       message: `Executable front matter ("---${split.language}") is not allowed: frontmatter is data and is never run.`,
       hint: 'Replace the opening line with "---" and write the frontmatter as YAML keys.',
     },
+    tagged: {
+      message: `The opening line "---${split.language}" names a language, which the site does not read: it would take "${split.language}" as part of the data.`,
+      hint: 'Make the opening line a plain "---".',
+    },
+    dots: {
+      message: 'The frontmatter ends with "...", which the site does not read as its end.',
+      hint: 'End the frontmatter with a line that holds only "---".',
+    },
+    closing: {
+      message: 'This line starts with "---" or "+++", so the site ends the frontmatter here, but it is not a plain "---" line.',
+      hint: 'End the frontmatter with a line that holds only "---"; if this line is part of a value, indent it or put the value in quotes.',
+    },
   } as const;
   findings.push({ rule: FRONTMATTER, file, at: { offset: split.offset }, ...problems[split.problem] });
   return file;
@@ -257,7 +269,7 @@ function parseAndCheck<T>(file: ContentFile, schema: z.ZodType<T>, findings: Fin
   // An empty block (or only comments) is empty frontmatter, which the schema explains; js-yaml would throw.
   if (!EMPTY_YAML.test(yaml.text)) {
     try {
-      data = loadYamlFast(yaml.text);
+      data = readYaml(yaml.text);
     } catch (error) {
       reportSyntaxErrors(file, findings, error instanceof Error ? error.message : String(error));
       return undefined;

@@ -20,10 +20,18 @@ export interface SourceFile {
 
 export type FrontmatterSplit =
   | { ok: true; fenceOffset: number; yaml: string; yamlOffset: number; body: string; bodyOffset: number }
-  | { ok: false; problem: 'missing' | 'unclosed' | 'executable'; language?: string; offset: number };
+  | { ok: false; problem: 'missing' | 'unclosed' | 'executable' | 'tagged' | 'dots' | 'closing'; language?: string; offset: number };
 
 const OPENING = /^---[ \t]*([A-Za-z][\w-]*)?[ \t]*\r?\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+/**
+ * Where the block ends is decided exactly as Astro decides it (its frontmatter
+ * regex in @astrojs/internal-helpers): at the first line that starts with
+ * `---` or `+++`. That line must then be a plain `---`; anything else there
+ * (`----`, `--- notes`, `+++`) would end the block for the site in a place the
+ * author did not mean, so it is a finding rather than a second opinion.
+ */
+const CLOSING = /^(?:---|\+\+\+)/m;
+const PLAIN_CLOSING = /^---[ \t]*\r?$/;
 
 /** Finds the `---` fenced YAML block at the top of an MDX file. */
 export function splitFrontmatter(text: string): FrontmatterSplit {
@@ -35,16 +43,22 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     return { ok: false, problem: 'missing', offset: start };
   }
   const language = opening[1];
-  if (language && !/^ya?ml$/i.test(language)) {
-    return { ok: false, problem: 'executable', language, offset: start };
-  }
+  // Astro reads only a plain `---`: after `---yaml` it would take "yaml" as the first line of the data.
+  if (language) return { ok: false, problem: /^ya?ml$/i.test(language) ? 'tagged' : 'executable', language, offset: start };
   const yamlOffset = start + opening[0].length;
   const rest = text.slice(yamlOffset);
   // An empty block closes on its very first line.
   const closing = CLOSING.exec(rest);
-  if (!closing) return { ok: false, problem: 'unclosed', offset: start };
+  if (!closing) {
+    // YAML's own document end, which Astro does not read as the end of the frontmatter.
+    const dots = /^\.\.\.[ \t]*\r?$/m.exec(rest);
+    return dots ? { ok: false, problem: 'dots', offset: yamlOffset + dots.index } : { ok: false, problem: 'unclosed', offset: start };
+  }
   const yamlEnd = yamlOffset + closing.index;
-  let bodyOffset = yamlEnd + closing[0].length;
+  const lineEnd = text.indexOf('\n', yamlEnd);
+  if (!PLAIN_CLOSING.test(text.slice(yamlEnd, lineEnd < 0 ? text.length : lineEnd))) return { ok: false, problem: 'closing', offset: yamlEnd };
+  let bodyOffset = yamlEnd + 3;
+  while (text[bodyOffset] === ' ' || text[bodyOffset] === '\t') bodyOffset++;
   if (text[bodyOffset] === '\r') bodyOffset++;
   if (text[bodyOffset] === '\n') bodyOffset++;
   return { ok: true, fenceOffset: start, yaml: text.slice(yamlOffset, yamlEnd), yamlOffset, body: text.slice(bodyOffset), bodyOffset };

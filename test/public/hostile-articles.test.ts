@@ -58,7 +58,7 @@ describe('astro build of the public site, without validation', () => {
         "', 'utf8')}\n",
     );
     const out = path.join(work, 'out');
-    const env = { ...process.env, SHIPLOG_CONTENT: root, SHIPLOG_TODAY: FIXTURE_TODAY, NODE_ENV: 'production', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, SHIPLOG_CONTENT: root, SHIPLOG_TODAY: FIXTURE_TODAY, NODE_ENV: "production", NO_COLOR: "1" };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST') || ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL'].includes(key)) delete env[key];
     const result = await withBuildLock(
       () =>

@@ -22,6 +22,7 @@ import openHighBugs from './open-high-bugs.ts';
 import openLowBugs from './open-low-bugs.ts';
 import ownerRole from './owner-role.ts';
 import postLaunch from './post-launch.ts';
+import routeCollision from './route-collision.ts';
 import processChanged from './process-changed.ts';
 import soakShort from './soak-short.ts';
 import stageBackward from './stage-backward.ts';
@@ -68,6 +69,7 @@ export const rules: readonly Rule[] = [
   handbookLink,
   mdxSyntax,
   articleCode,
+  routeCollision,
   historyRewrite,
   approvalRemoved,
   stageBackward,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
+import { handbookRoute } from '../../process/routes.ts';
 
 /**
  * Content links between pages are relative file links (`./team.mdx#gary-mcgrath`,
@@ -42,7 +43,7 @@ export function internalRouteFor(contentRoot: string): RouteFor {
     const match = /^(handbook|features|docs)\/(.+)\.mdx?$/.exec(relative);
     if (!match) return null;
     const [, folder, id] = match as unknown as [string, string, string];
-    if (folder === 'handbook') return id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`;
+    if (folder === 'handbook') return handbookRoute(id);
     return `/${folder}/${id}/`;
   };
 }

@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The one YAML reading of content: frontmatter, process.yaml and team.yaml.
+ *
+ * It is js-yaml 4 with its default schema: the very copy Astro's own
+ * frontmatter parser loads (`@astrojs/internal-helpers/frontmatter`), so
+ * every value resolves to the same type for the validator as for the sites'
+ * content collections. `title: 2026-01-01` is a date to both (and so not a
+ * title), `flag: 0b1010` a number to both: the validator cannot pass a page
+ * whose data the build then rejects. One difference, on purpose: a date
+ * that does not exist (`2026-02-30`) or that JavaScript would move to
+ * another century (`0012-01-01`) stays the text written instead of being
+ * rolled over, so the date schema judges what the person wrote.
+ */
+
+interface JsYaml4 {
+  load(text: string, options?: { schema?: unknown; json?: boolean }): unknown;
+  Type: new (tag: string, options: Record<string, unknown>) => unknown;
+  CORE_SCHEMA: { extend(types: { implicit: unknown[]; explicit: unknown[] }): unknown };
+  types: Record<'timestamp' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', { resolve(data: string): boolean; construct(data: string): unknown; instanceOf: unknown; represent: unknown }>;
+}
+
+const astroRequire = createRequire(import.meta.resolve('@astrojs/internal-helpers/frontmatter'));
+const jsYaml = astroRequire('js-yaml') as JsYaml4;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** js-yaml 4's timestamp type, but a date-only value that does not name the day written is left as text. */
+const timestamp = new jsYaml.Type('tag:yaml.org,2002:timestamp', {
+  kind: 'scalar',
+  resolve: jsYaml.types.timestamp.resolve,
+  construct(data: string) {
+    const date = jsYaml.types.timestamp.construct(data) as Date;
+    return DATE_ONLY.test(data) && date.toISOString().slice(0, 10) !== data ? data : date;
+  },
+  instanceOf: jsYaml.types.timestamp.instanceOf,
+  represent: jsYaml.types.timestamp.represent,
+});
+
+// js-yaml 4's DEFAULT_SCHEMA, built the way its lib/schema/default.js builds it, with the timestamp above.
+const schema = jsYaml.CORE_SCHEMA.extend({
+  implicit: [timestamp, jsYaml.types.merge],
+  explicit: [jsYaml.types.binary, jsYaml.types.omap, jsYaml.types.pairs, jsYaml.types.set],
+});
+
+/** Reads YAML text as data, as the sites will; throws js-yaml's error on a syntax error. */
+export function readYaml(text: string): unknown {
+  return jsYaml.load(text, { schema });
+}
