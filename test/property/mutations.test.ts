@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/process/load.ts';
+import { publicProjection, UnsafeArticleError } from '../../src/process/public.ts';
 import { rules } from '../../src/process/rules/index.ts';
-import { validateLoaded, type ValidationResult } from '../../src/process/validate.ts';
+import { validateLoaded, validateRoot, type ValidationResult } from '../../src/process/validate.ts';
 import { FIXTURE_TODAY, fixturesDir, repoRoot } from '../helpers/validate.ts';
 
 /**
@@ -175,5 +178,93 @@ describe('mutated content roots', () => {
     const samples = fc.sample(fc.tuple(fc.constantFrom(...files.filter((f) => f.includes('/features/'))), fc.array(mutation, { minLength: 3, maxLength: 4 })), { seed: SEED, numRuns: 100 });
     const withFindings = samples.filter(([file, mutations]) => validateWith(new Map([[file, mutations.reduce(mutate, original.get(file)!)]])).diagnostics.length > 0);
     expect(withFindings.length).toBeGreaterThan(50);
+  });
+
+  // MDX that means something to the compiler, or to an attacker: code, elements, links, nesting.
+  const bodyFragment = fc.oneof(
+    fc.constantFrom(
+      '{', '}', '{x}', '{/* note */}', '{/* a */ x /* b */}', '{globalThis.process}', 'import x from "y"\n', 'export const a = 1\n', '\n\n', '\n',
+      '<a href={x}>a</a>', '<a {...p}>a</a>', '<a href="javascript:x">a</a>', '<a href="https://example.com">a</a>', '<Foo />', '<x.y />', '<>', '</>',
+      '<script>', '</script>', '<br>', '<br />', '<kbd>', '</kbd>', '<kbd>K</kbd>', '<img src="x" onerror="y" />', '<!-- c -->', '\\{', '&lt;',
+      '[l](javascript:x)', '[l](../handbook/team.mdx)', '[l](./getting-started.mdx)', '[l](/changelog/)', '[l](/features/)', '![i](./x.png)', '![i](https://e.com/i.png)',
+      '[r]: ../team.yaml\n', '> ', '>'.repeat(50), '- ', '# ', '```', '`', '*', '_',
+    ),
+    text,
+  );
+  const articles = files.filter((file) => file.includes('/docs/'));
+  const published = new Set(publicProjection(loadContent(root).content!).articles.map((article) => article.path));
+
+  it('an article body with code, elements and links: the public projection publishes it exactly when validate passes it (600 runs)', () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...articles), fc.array(fc.tuple(position, bodyFragment), { minLength: 1, maxLength: 5 }), (file, inserts) => {
+        const source = original.get(file)!;
+        const bodyStart = source.indexOf('\n---\n', 4) + 5;
+        let body = source.slice(bodyStart);
+        for (const [at, fragment] of inserts) body = body.slice(0, at % (body.length + 1)) + fragment + body.slice(at % (body.length + 1));
+        const texts = new Map([[file, source.slice(0, bodyStart) + body]]);
+        const result = validateWith(texts);
+        const content = loadContent(root, { overrides: texts, cwd: repoRoot }).content!;
+        const blocked = result.diagnostics.some((d) => d.path === file && d.severity === 'error' && (d.rule === 'article-code' || d.rule === 'mdx-syntax'));
+        let threw: unknown;
+        try {
+          publicProjection(content);
+        } catch (error) {
+          threw = error;
+        }
+        if (threw !== undefined) {
+          expect(threw).toBeInstanceOf(UnsafeArticleError);
+          refused++;
+        }
+        // The site refuses exactly what validate reports, for an article it publishes (a draft is never compiled).
+        expect(threw !== undefined, `${JSON.stringify(body)}`).toBe(blocked && published.has(file));
+      }),
+      { seed: SEED + 2, numRuns: 600 },
+    );
+    // The property above means something only if both sides were seen.
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it('odd entries in the content root: one frontmatter finding each, nothing behind them read (40 runs)', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'shiplog-fs-'));
+    const secret = path.join(work, 'secret.mdx');
+    writeFileSync(secret, '---\ntitle: SECRET-OUTSIDE\n---\nSECRET-OUTSIDE\n');
+    const entry = fc.record({
+      folder: fc.constantFrom('features', 'docs', 'handbook', 'handbook/deeper'),
+      name: fc.stringMatching(/^[a-z]{1,6}$/),
+      kind: fc.constantFrom('folder', 'link-out', 'link-zero', 'link-dangling', 'link-folder', 'fifo'),
+    });
+    try {
+      let run = 0;
+      fc.assert(
+        fc.property(fc.uniqueArray(entry, { minLength: 1, maxLength: 4, selector: (e) => `${e.folder}/${e.name}` }), (entries) => {
+          const copy = path.join(work, `root-${run++}`);
+          cpSync(root, copy, { recursive: true });
+          mkdirSync(path.join(copy, 'handbook/deeper'), { recursive: true });
+          const expected: string[] = [];
+          for (const { folder, name, kind } of entries) {
+            const where = path.join(copy, folder, kind === 'link-folder' ? name : `${name}.mdx`);
+            if (kind === 'folder') mkdirSync(path.join(where, 'inner.mdx'), { recursive: true });
+            else if (kind === 'link-out') symlinkSync(secret, where);
+            else if (kind === 'link-zero') symlinkSync('/dev/zero', where);
+            else if (kind === 'link-dangling') symlinkSync(path.join(copy, 'missing.mdx'), where);
+            else if (kind === 'link-folder') symlinkSync(work, where);
+            else execFileSync('mkfifo', [where]);
+            // A folder named x.mdx in the nested handbook is a folder to walk (its inner.mdx is another folder): no finding.
+            const walked = kind === 'folder' && folder.startsWith('handbook');
+            // A link to a folder only matters in the handbook, which is walked; elsewhere a name without .mdx is not a page.
+            const ignored = kind === 'link-folder' && !folder.startsWith('handbook');
+            if (!walked && !ignored) expected.push(`${folder}/${path.basename(where)}`);
+          }
+          const result = validateRoot(copy, { today: FIXTURE_TODAY, cwd: copy });
+          expect(result.diagnostics.map((d) => `${d.file} ${d.rule}`).sort()).toEqual(expected.map((file) => `${file} frontmatter`).sort());
+          expect(result.load.files.map((f) => f.source.text).join('')).not.toContain('SECRET-OUTSIDE');
+          rmSync(copy, { recursive: true, force: true });
+        }),
+        { seed: SEED + 3, numRuns: 40 },
+      );
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
