@@ -30,7 +30,7 @@ const OPENING = /^---[ \t]*([A-Za-z][\w-]*)?[ \t]*\r?\n/;
  * (`----`, `--- notes`, `+++`) would end the block for the site in a place the
  * author did not mean, so it is a finding rather than a second opinion.
  */
-const CLOSING = /^(?:---|\+\+\+)/m;
+const CLOSING = /(?:^|\n)(?:---|\+\+\+)/;
 const PLAIN_CLOSING = /^---[ \t]*\r?$/;
 
 /** Finds the `---` fenced YAML block at the top of an MDX file. */
@@ -48,13 +48,14 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   const yamlOffset = start + opening[0].length;
   const rest = text.slice(yamlOffset);
   // An empty block closes on its very first line.
+  // Lines end at "\n" only, as in Astro's regex (a JavaScript `m` flag would also start a line after U+2028).
   const closing = CLOSING.exec(rest);
   if (!closing) {
     // YAML's own document end, which Astro does not read as the end of the frontmatter.
-    const dots = /^\.\.\.[ \t]*\r?$/m.exec(rest);
-    return dots ? { ok: false, problem: 'dots', offset: yamlOffset + dots.index } : { ok: false, problem: 'unclosed', offset: start };
+    const dots = /(?:^|\n)\.\.\.[ \t]*(?:\r?\n|\r?$)/.exec(rest);
+    return dots ? { ok: false, problem: 'dots', offset: yamlOffset + dots.index + (dots[0].startsWith('\n') ? 1 : 0) } : { ok: false, problem: 'unclosed', offset: start };
   }
-  const yamlEnd = yamlOffset + closing.index;
+  const yamlEnd = yamlOffset + closing.index + (closing[0].startsWith('\n') ? 1 : 0);
   const lineEnd = text.indexOf('\n', yamlEnd);
   if (!PLAIN_CLOSING.test(text.slice(yamlEnd, lineEnd < 0 ? text.length : lineEnd))) return { ok: false, problem: 'closing', offset: yamlEnd };
   let bodyOffset = yamlEnd + 3;

@@ -1,3 +1,4 @@
+import { YamlDate } from './yaml-reader.ts';
 import type { z } from 'zod';
 import { didYouMean } from './suggest.ts';
 import type { YamlPath } from './positions.ts';
@@ -71,6 +72,9 @@ function knownKeys(schema: AnySchema, path: YamlPath): string[] {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';
+  // An unquoted date (yaml-reader.ts): the site reads it as a date, not as text.
+  if (value instanceof YamlDate) return `the date ${value.text} (write it in quotes if it is text)`;
+  if (value instanceof Date) return 'a date and time (write it in quotes if it is text)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a set of keys';
   if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
@@ -194,7 +198,7 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown
     problems.push({
       path,
       anchor: 'value',
-      message: `"${label}" ${message}${typeof value === 'string' ? ` (${JSON.stringify(value)})` : ''}.`,
+      message: `"${label}" ${message}${typeof value === 'string' ? ` (${JSON.stringify(value)})` : value instanceof YamlDate ? ` ("${value.text}")` : ''}.`,
       hint: hintFor(message),
     });
   }

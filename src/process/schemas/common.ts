@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { isCalendarDate, isWellFormedDate } from '../dates.ts';
+import { YamlDate } from '../yaml-reader.ts';
 
 /**
- * A `YYYY-MM-DD` date. Shiplog's own loader reads YAML with the core schema,
- * so dates arrive as strings; Astro's frontmatter parser turns unquoted dates
- * into `Date` objects, so those are folded back to the same string.
+ * A `YYYY-MM-DD` date. Written unquoted, it arrives from the loader as a
+ * `YamlDate` (yaml-reader.ts) and from Astro's own parser as a `Date`; quoted,
+ * as a string. All three are folded to the same string.
  */
 export const calendarDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) => (value instanceof YamlDate ? value.text : value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
   z
     .string({ error: 'expected a date written YYYY-MM-DD' })
     .refine(isWellFormedDate, { error: 'expected a date written YYYY-MM-DD', abort: true })
