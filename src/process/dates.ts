@@ -15,13 +15,17 @@ export type CalendarDate = string;
 export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC reads years 0-99 as 1900-1999, which would judge 0029-02-29 by
-  // 1929's calendar: set the year on its own so every year is itself.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  // The proleptic Gregorian calendar, as Date uses, for every year from 0000 (no Date
+  // needed: Date.UTC reads years 0-99 as 1900-1999, and building one per date is slow).
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isWellFormedDate(value: string): boolean {
   return DATE_PATTERN.test(value);

@@ -119,6 +119,13 @@ describe('one mistake, one finding: two swapped stage dates', () => {
   it('is clean with the dates put right', () => {
     swap.expectClean('features/date-swap-pass.mdx');
   });
+
+  it('reports no stale-stage judged from the swapped date, months later', () => {
+    const later = theme('date-swap', { today: '2027-01-15' });
+    // Beta "entered" 2026-10-14 is 93 days before that: past Beta's 60-day limit, were the date to be believed.
+    expect(later.on('features/stage-date-order-fail-swap.mdx').map((d) => d.rule)).toEqual(['stage-date-order']);
+    expect(later.on('features/date-swap-pass.mdx').map((d) => d.rule)).toContain('stale-stage');
+  });
 });
 
 describe('years 0000-0099 are real years', () => {

@@ -1,7 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateRoot } from '../../src/process/validate.ts';
+import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 import { theme } from './expect.ts';
 
 // Written by the ---js fixture if anything ever evaluated it.
@@ -161,6 +163,32 @@ describe('frontmatter in process.yaml', () => {
 
   it('judges nothing else while the process is unusable', () => {
     expect(broken.result.diagnostics.every((d) => d.file === broken.path('process.yaml'))).toBe(true);
+  });
+});
+
+describe('frontmatter: a duplicate id in process.yaml', () => {
+  it('is an error at the second id, saying which entry and how to fix it', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'shiplog-dup-'));
+    try {
+      cpSync(path.join(fixturesDir, 'valid'), work, { recursive: true });
+      const file = path.join(work, 'process.yaml');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace('  - id: support\n', '  - id: support\n    name: Support again\n  - id: support\n'));
+      const line = text.slice(0, text.indexOf('  - id: support\n')).split('\n').length + 2;
+      const { diagnostics } = validateRoot(work, { today: FIXTURE_TODAY, cwd: work });
+      expect(diagnostics.map(({ file, line, column, rule, message, hint }) => ({ file, line, column, rule, message, hint }))).toEqual([
+        {
+          file: 'process.yaml',
+          line,
+          column: 9,
+          rule: 'frontmatter',
+          message: '"roles[2].id" is a second entry with the id "support".',
+          hint: 'Ids are unique: merge the two roles entries into one, or give this one its own id.',
+        },
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 

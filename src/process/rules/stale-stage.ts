@@ -1,5 +1,6 @@
 import { daysBetween } from '../dates.ts';
 import { defineFeatureRule } from '../rule.ts';
+import { stagesOutOfOrder } from './stage-date-order.ts';
 
 /**
  * `stale-stage` (warning): the feature has sat in a non-public stage longer
@@ -15,6 +16,8 @@ export default defineFeatureRule({
     const stage = content.stageById.get(data.stage)!;
     const entered = (data.dates as Record<string, string | undefined>)[stage.id];
     if (!stage.staleAfterDays || !entered) return;
+    // Dates out of order are stage-date-order's finding; the entry date may be the wrong one.
+    if (stagesOutOfOrder(content, data.dates as Record<string, string | undefined>).has(stage.id)) return;
     const days = daysBetween(entered, today);
     if (days <= stage.staleAfterDays) return;
     report({

@@ -79,7 +79,15 @@ export const processSchema = z
     const unique = (ids: string[], path: string) => {
       const seen = new Set<string>();
       ids.forEach((id, index) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, index, 'id'], message: `duplicate id "${id}"` });
+        if (seen.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [path, index, 'id'],
+            message: `is a second entry with the id "${id}"`,
+            // Read by zod-issues.ts: the finding is on the id, with its own fix.
+            params: { anchor: 'value', hint: `Ids are unique: merge the two ${path} entries into one, or give this one its own id.` },
+          });
+        }
         seen.add(id);
       });
     };
