@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { basePath } from './src/process/public-paths.ts';
+import { basePath } from './src/views/public-paths.ts';
 import { contentRoot, publicSiteUrl } from './src/sites/shared/env.ts';
 import { publicContentLinks } from './src/sites/public/lib/content-links.ts';
 import { publicData } from './src/sites/public/lib/data.ts';

@@ -5,7 +5,7 @@
  * feature schema. No positions, no rules, no reporting.
  *
  * The frontmatter split is written out here rather than imported from
- * src/process/source.ts, so that optimising the real loader cannot move the
+ * src/engine/source.ts, so that optimising the real loader cannot move the
  * yardstick.
  *
  * Usage: node bench/baseline.ts CONTENT_ROOT
@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
-import { featureSchema, processSchema } from '../src/process/schemas/index.ts';
+import { featureSchema, processSchema } from '../src/engine/schemas/index.ts';
 
 const root = process.argv[2];
 if (!root) {

@@ -14,9 +14,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, daysBetween } from '../src/process/dates.ts';
-import { loadContent } from '../src/process/load.ts';
-import type { Content, IndexedStage } from '../src/process/model.ts';
+import { addDays, daysBetween } from '../src/engine/dates.ts';
+import { loadContent } from '../src/engine/load.ts';
+import type { Content, IndexedStage } from '../src/engine/model.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const shippedContent = path.join(repoRoot, 'content');

@@ -3,8 +3,8 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCommand } from '../src/cli/options.ts';
-import { jsonSchemas } from '../src/process/json-schema.ts';
-import { loadContent } from '../src/process/load.ts';
+import { jsonSchemas } from '../src/engine/json-schema.ts';
+import { loadContent } from '../src/engine/load.ts';
 
 await runCommand('schemas', () => {
   const root = process.argv[2] ?? 'content';

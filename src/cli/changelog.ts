@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { releaseNotesMarkdown } from '../process/changelog-markdown.ts';
-import { isCalendarDate } from '../process/dates.ts';
-import type { Diagnostic } from '../process/finding.ts';
-import { publicProjection } from '../process/public.ts';
-import { formatText } from '../process/reporters/text.ts';
-import { UsageError } from '../process/load.ts';
-import { validateRoot } from '../process/validate.ts';
+import { releaseNotesMarkdown } from '../views/changelog-markdown.ts';
+import { isCalendarDate } from '../engine/dates.ts';
+import type { Diagnostic } from '../engine/finding.ts';
+import { publicProjection } from '../views/public.ts';
+import { formatText } from '../engine/reporters/text.ts';
+import { UsageError } from '../engine/load.ts';
+import { validateRoot } from '../engine/validate.ts';
 import { publicSiteUrl } from '../sites/shared/env.ts';
 import { checkToday, parse } from './options.ts';
 import { wantsColor } from './report.ts';

@@ -11,15 +11,15 @@ import {
   type ProcessChange,
   type PullRequestBase,
   type Reviewer,
-} from '../process/base.ts';
-import type { Diagnostic } from '../process/finding.ts';
-import { loadContent, UsageError, type LoadResult } from '../process/load.ts';
-import type { ContentFile } from '../process/model.ts';
-import type { SeveritySetting } from '../process/schemas/index.ts';
-import { processChangedFindings } from '../process/rules/process-changed.ts';
-import { rules as allRules } from '../process/rules/index.ts';
-import { LineIndex } from '../process/source.ts';
-import { validateLoaded } from '../process/validate.ts';
+} from '../engine/base.ts';
+import type { Diagnostic } from '../engine/finding.ts';
+import { loadContent, UsageError, type LoadResult } from '../engine/load.ts';
+import type { ContentFile } from '../engine/model.ts';
+import type { SeveritySetting } from '../engine/schemas/index.ts';
+import { processChangedFindings } from '../engine/rules/process-changed.ts';
+import { rules as allRules } from '../engine/rules/index.ts';
+import { LineIndex } from '../engine/source.ts';
+import { validateLoaded } from '../engine/validate.ts';
 import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, renamedFiles, repoPath } from './git.ts';
 import { checkFormat, checkToday, parse, reportOptions, type Format } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { validateRoot } from '../process/validate.ts';
+import { validateRoot } from '../engine/validate.ts';
 import { checkToday, parse } from './options.ts';
 import { printReport } from './report.ts';
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../process/load.ts';
+import { UsageError } from '../engine/load.ts';
 
 /**
  * The little of git that check-pr needs, run as `git` with an argument list

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isCalendarDate, todayUtc } from '../process/dates.ts';
-import { UsageError } from '../process/load.ts';
+import { isCalendarDate, todayUtc } from '../engine/dates.ts';
+import { UsageError } from '../engine/load.ts';
 
 /** Options shared by validate and check-pr (cli.md). */
 export const reportOptions = {

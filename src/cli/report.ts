@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../process/finding.ts';
-import { formatGithub } from '../process/reporters/github.ts';
-import { formatJson, type Summary } from '../process/reporters/json.ts';
-import { formatText } from '../process/reporters/text.ts';
+import type { Diagnostic } from '../engine/finding.ts';
+import { formatGithub } from '../engine/reporters/github.ts';
+import { formatJson, type Summary } from '../engine/reporters/json.ts';
+import { formatText } from '../engine/reporters/text.ts';
 import type { Format } from './options.ts';
 
 /** Colour only for a terminal; NO_COLOR and FORCE_COLOR have their usual meaning. */

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../process/load.ts';
-import { validateRoot } from '../process/validate.ts';
+import { UsageError } from '../engine/load.ts';
+import { validateRoot } from '../engine/validate.ts';
 import { checkFormat, checkToday, parse, reportOptions } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateRoot } from '../../src/process/validate.ts';
+import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, repoRoot } from '../helpers/validate.ts';
 import { runValidate, TODAY } from './run.ts';
 

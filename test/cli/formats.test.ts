@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/process/finding.ts';
-import { formatGithub } from '../../src/process/reporters/github.ts';
-import { formatJson } from '../../src/process/reporters/json.ts';
-import { formatText } from '../../src/process/reporters/text.ts';
+import type { Diagnostic } from '../../src/engine/finding.ts';
+import { formatGithub } from '../../src/engine/reporters/github.ts';
+import { formatJson } from '../../src/engine/reporters/json.ts';
+import { formatText } from '../../src/engine/reporters/text.ts';
 import { runValidate, TODAY } from './run.ts';
 
 const MIXED = ['--content', 'test/fixtures/cli/mixed', ...TODAY];

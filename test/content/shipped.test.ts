@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateRoot } from '../../src/process/validate.ts';
+import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, repoRoot } from '../helpers/validate.ts';
 
 describe('the shipped content/ root', () => {

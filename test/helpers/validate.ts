@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateRoot, type ValidationResult } from '../../src/process/validate.ts';
-import type { BaseSnapshot } from '../../src/process/rule.ts';
+import { validateRoot, type ValidationResult } from '../../src/engine/validate.ts';
+import type { BaseSnapshot } from '../../src/engine/rule.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'test/fixtures');

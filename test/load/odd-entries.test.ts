@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../src/process/content-files.ts';
-import { validateRoot } from '../../src/process/validate.ts';
+import { MAX_FILE_BYTES } from '../../src/engine/content-files.ts';
+import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 
 /**

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { dump, load } from 'js-yaml';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
-import { fastPositions, locateInYaml, parseWithPositions, type Anchor, type YamlPath } from '../../src/process/positions.ts';
-import { splitFrontmatter } from '../../src/process/source.ts';
+import { fastPositions, locateInYaml, parseWithPositions, type Anchor, type YamlPath } from '../../src/engine/positions.ts';
+import { splitFrontmatter } from '../../src/engine/source.ts';
 import { repoRoot } from '../helpers/validate.ts';
 
 /**

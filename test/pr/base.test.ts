@@ -10,8 +10,8 @@ import {
   pullRequestSeverities,
   reviewersToRequest,
   type PullRequestBase,
-} from '../../src/process/base.ts';
-import { loadContent } from '../../src/process/load.ts';
+} from '../../src/engine/base.ts';
+import { loadContent } from '../../src/engine/load.ts';
 import { fixtureContent } from './helpers.ts';
 
 const content = loadContent(fixtureContent).content!;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { editFrontmatter, EditError, type FrontmatterEdit } from '../../src/process/edit.ts';
+import { editFrontmatter, EditError, type FrontmatterEdit } from '../../src/cli/frontmatter-edit.ts';
 
 const ORDER = ['title', 'summary', 'owner', 'team', 'stage', 'flag', 'dates', 'target', 'approvers', 'checklist', 'bugs', 'docs', 'release', 'changelog'];
 const BODY = '## Notes\n\nThe body, untouched.\n';

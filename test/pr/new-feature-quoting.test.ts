@@ -5,8 +5,8 @@ import { load as loadJsYaml5 } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
 import { featurePage } from '../../src/cli/new-feature.ts';
-import { loadContent } from '../../src/process/load.ts';
-import { validateRoot } from '../../src/process/validate.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixtureContent, makeRepo, removeTempDirs, runScript } from './helpers.ts';
 
 afterAll(removeTempDirs);

@@ -5,10 +5,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/process/load.ts';
-import { publicProjection, UnsafeArticleError } from '../../src/process/public.ts';
-import { rules } from '../../src/process/rules/index.ts';
-import { validateLoaded, validateRoot, type ValidationResult } from '../../src/process/validate.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import { publicProjection, UnsafeArticleError } from '../../src/views/public.ts';
+import { rules } from '../../src/engine/rules/index.ts';
+import { validateLoaded, validateRoot, type ValidationResult } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixturesDir, repoRoot } from '../helpers/validate.ts';
 
 /**

@@ -20,16 +20,16 @@ const files = [
 
 /** Modules of the repository the public site may import, relative to the repository root. */
 const allowedModules = new Set([
-  'src/process/public.ts',
-  'src/process/public-paths.ts',
-  'src/process/changelog-text.ts',
-  'src/process/dates.ts',
-  'src/process/schemas/feature.ts',
-  'src/process/schemas/doc.ts',
+  'src/views/public.ts',
+  'src/views/public-paths.ts',
+  'src/views/changelog-text.ts',
+  'src/engine/dates.ts',
+  'src/engine/schemas/feature.ts',
+  'src/engine/schemas/doc.ts',
   'src/sites/shared/env.ts',
 ]);
 /** Only the data module loads content, and it returns the projection alone. */
-const loaderModule = { importer: 'src/sites/public/lib/data.ts', module: 'src/process/load.ts' };
+const loaderModule = { importer: 'src/sites/public/lib/data.ts', module: 'src/engine/load.ts' };
 const allowedPackages = /^(astro|astro:content|astro\/loaders|astro\/config|@astrojs\/(mdx|sitemap|markdown-satteri)|feed|pagefind|satteri|node:[a-z]+)$/;
 
 function importsOf(file: string): string[] {
@@ -42,7 +42,7 @@ function importsOf(file: string): string[] {
 describe('the public site source', () => {
   it('has files to check', () => {
     expect(files.length).toBeGreaterThan(15);
-    expect(importsOf(path.join(publicDir, 'lib/data.ts'))).toContain('../../../process/load.ts');
+    expect(importsOf(path.join(publicDir, 'lib/data.ts'))).toContain('../../../engine/load.ts');
   });
 
   it('imports nothing that can reach internal data', () => {

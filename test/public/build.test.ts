@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/process/load.ts';
-import { publicProjection } from '../../src/process/public.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import { publicProjection } from '../../src/views/public.ts';
 import { buildSite, collectCanaries, fixturesDir, listFiles, PAGEFIND_MARKER, scanSite, type BuildResult, type ScannedFile } from './helpers.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { releaseNotesMarkdown } from '../../src/process/changelog-markdown.ts';
-import { loadContent } from '../../src/process/load.ts';
-import { publicProjection } from '../../src/process/public.ts';
+import { releaseNotesMarkdown } from '../../src/views/changelog-markdown.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import { publicProjection } from '../../src/views/public.ts';
 import { collectCanaries, FIXTURE_TODAY, fixturesDir, repoRoot } from './helpers.ts';
 
 const canaryRoot = path.join(fixturesDir, 'public-canary');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changelogPlainText, renderChangelogText } from '../../src/process/changelog-text.ts';
+import { changelogPlainText, renderChangelogText } from '../../src/views/changelog-text.ts';
 
 describe('changelog entry text', () => {
   it('renders Markdown', () => {

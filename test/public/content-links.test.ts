@@ -32,7 +32,7 @@ describe('links in published articles', () => {
     expect(() => compile("import Notes from '../features/canary-beta-feature.mdx';\n\n<Notes />")).toThrow(
       /docs\/getting-started\.mdx imports "\.\.\/features\/canary-beta-feature\.mdx": a published article may only import files in content\/docs\//,
     );
-    expect(() => compile("import { loadContent } from '../../../../src/process/load.ts';")).toThrow(/may only import files in content\/docs/);
+    expect(() => compile("import { loadContent } from '../../../../src/engine/load.ts';")).toThrow(/may only import files in content\/docs/);
     expect(() => compile("import fs from 'node:fs';")).toThrow(/imports "node:fs"/);
     expect(compile("import Snippet from './using-snooze-reminders.mdx';\n\n<Snippet />")).toContain('using-snooze-reminders.mdx');
   });

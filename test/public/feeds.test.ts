@@ -1,6 +1,6 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
-import type { PublicProjection } from '../../src/process/public.ts';
+import type { PublicProjection } from '../../src/views/public.ts';
 import { changelogFeed } from '../../src/sites/public/lib/feeds.ts';
 
 const SITE = 'https://changelog.example.com';

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/process/load.ts';
-import { publicProjection, UnsafeArticleError } from '../../src/process/public.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import { publicProjection, UnsafeArticleError } from '../../src/views/public.ts';
 import { withBuildLock } from '../helpers/build.ts';
 import { FIXTURE_TODAY, fixturesDir, repoRoot } from '../helpers/validate.ts';
 import { listFiles, scanSite } from './helpers.ts';

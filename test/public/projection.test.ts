@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { upcomingPreview } from '../../src/process/changelog-preview.ts';
-import { loadContent } from '../../src/process/load.ts';
-import type { Content } from '../../src/process/model.ts';
-import { publicProjection } from '../../src/process/public.ts';
+import { upcomingPreview } from '../../src/views/changelog-preview.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import type { Content } from '../../src/engine/model.ts';
+import { publicProjection } from '../../src/views/public.ts';
 import { collectCanaries, fixturesDir } from './helpers.ts';
 
 const canaryRoot = path.join(fixturesDir, 'public-canary');

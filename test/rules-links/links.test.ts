@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, linksOf, resolveLink } from '../../src/process/links.ts';
-import { parseBody } from '../../src/process/mdx-body.ts';
+import { anchorsOf, linksOf, resolveLink } from '../../src/engine/links.ts';
+import { parseBody } from '../../src/engine/mdx-body.ts';
 
 /** The tree of a body that must compile. */
 function treeOf(body: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isCalendarDate } from '../../src/process/dates.ts';
+import { formatDate, isCalendarDate } from '../../src/engine/dates.ts';
 import { theme } from './expect.ts';
 
 const dates = theme('dates');

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Diagnostic, Severity } from '../../src/process/finding.ts';
-import type { ValidationResult } from '../../src/process/validate.ts';
+import type { Diagnostic, Severity } from '../../src/engine/finding.ts';
+import type { ValidationResult } from '../../src/engine/validate.ts';
 import { validateFixture } from '../helpers/validate.ts';
 
 /**

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateRoot } from '../../src/process/validate.ts';
+import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 import { theme } from './expect.ts';
 

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS } from '../../src/process/mdx-body.ts';
-import { validateRoot } from '../../src/process/validate.ts';
+import { MAX_BODY_CHARS } from '../../src/engine/mdx-body.ts';
+import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 import { theme } from './expect.ts';
 

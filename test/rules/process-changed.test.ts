@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { PullRequestBase } from '../../src/process/base.ts';
-import { loadContent } from '../../src/process/load.ts';
-import processChanged from '../../src/process/rules/process-changed.ts';
-import { validateLoaded } from '../../src/process/validate.ts';
+import type { PullRequestBase } from '../../src/engine/base.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import processChanged from '../../src/engine/rules/process-changed.ts';
+import { validateLoaded } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixtureContent } from '../pr/helpers.ts';
 
 /**

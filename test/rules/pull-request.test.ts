@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/process/load.ts';
-import type { BaseSnapshot } from '../../src/process/rule.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import type { BaseSnapshot } from '../../src/engine/rule.ts';
 import { fixturesDir, validateFixture } from '../helpers/validate.ts';
 import { theme } from './expect.ts';
 

@@ -2,18 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Rule } from '../../src/process/rule.ts';
-import { rules } from '../../src/process/rules/index.ts';
+import type { Rule } from '../../src/engine/rule.ts';
+import { rules } from '../../src/engine/rules/index.ts';
 import { repoRoot } from '../helpers/validate.ts';
 
 /**
  * The rule ids are a public interface (content-contract.md): every id the
  * contract names must be a registered rule with the contract's default
- * severity, and every module in src/process/rules/ must be registered under
+ * severity, and every module in src/engine/rules/ must be registered under
  * its own file name, so a new rule cannot be written and forgotten.
  */
 
-const rulesDir = path.join(repoRoot, 'src/process/rules');
+const rulesDir = path.join(repoRoot, 'src/engine/rules');
 const contractPath = path.resolve(repoRoot, '../shared/spec/content-contract.md');
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainYaml } from '../../src/process/yaml-errors.ts';
+import { explainYaml } from '../../src/engine/yaml-errors.ts';
 import { theme } from './expect.ts';
 
 /**

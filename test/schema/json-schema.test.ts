@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../../src/process/json-schema.ts';
-import { loadContent } from '../../src/process/load.ts';
+import { jsonSchemas } from '../../src/engine/json-schema.ts';
+import { loadContent } from '../../src/engine/load.ts';
 import { repoRoot } from '../helpers/validate.ts';
 
 describe('generated JSON Schemas', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent, loadProcess } from '../../src/process/load.ts';
+import { loadContent, loadProcess } from '../../src/engine/load.ts';
 import { fixturesDir, repoRoot } from '../helpers/validate.ts';
 
 describe('loadProcess', () => {

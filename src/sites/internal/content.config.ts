@@ -3,8 +3,8 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { docSchema, featureSchema, handbookSchema } from '../../process/schemas/index.ts';
-import { loadProcess } from '../../process/load.ts';
+import { docSchema, featureSchema, handbookSchema } from '../../engine/schemas/index.ts';
+import { loadProcess } from '../../engine/load.ts';
 import { contentRoot } from '../shared/env.ts';
 
 /**

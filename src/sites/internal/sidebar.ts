@@ -1,5 +1,5 @@
-import { loadContent } from '../../process/load.ts';
-import type { HandbookEntry } from '../../process/model.ts';
+import { loadContent } from '../../engine/load.ts';
+import type { HandbookEntry } from '../../engine/model.ts';
 
 /**
  * The sidebar is the handbook's: its pages grouped by folder in their

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docSchema } from '../../process/schemas/doc.ts';
+import { docSchema } from '../../engine/schemas/doc.ts';
 import { contentRoot } from '../shared/env.ts';
 import { publicData } from './lib/data.ts';
 

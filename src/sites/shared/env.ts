@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { todayUtc } from '../../process/dates.ts';
+import { todayUtc } from '../../engine/dates.ts';
 
 /**
  * What a site build reads from its environment. `scripts/build.ts` sets these

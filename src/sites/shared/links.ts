@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
-import { handbookRoute } from '../../process/routes.ts';
+import { handbookRoute } from '../../engine/routes.ts';
 
 /**
  * Content links between pages are relative file links (`./team.mdx#gary-mcgrath`,

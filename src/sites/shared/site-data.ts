@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../process/finding.ts';
-import { loadContent } from '../../process/load.ts';
-import type { Content } from '../../process/model.ts';
-import { featureStatus, type FeatureStatus } from '../../process/status.ts';
-import { validateLoaded } from '../../process/validate.ts';
+import type { Diagnostic } from '../../engine/finding.ts';
+import { loadContent } from '../../engine/load.ts';
+import type { Content } from '../../engine/model.ts';
+import { featureStatus, type FeatureStatus } from '../../views/status.ts';
+import { validateLoaded } from '../../engine/validate.ts';
 import { contentRoot, siteToday } from './env.ts';
 
 export interface SiteData {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { loadContent } from '../../../src/process/load.ts';
-import type { Content } from '../../../src/process/model.ts';
-import { featureStatus, type FeatureStatus } from '../../../src/process/status.ts';
-import { validateLoaded } from '../../../src/process/validate.ts';
+import { loadContent } from '../../../src/engine/load.ts';
+import type { Content } from '../../../src/engine/model.ts';
+import { featureStatus, type FeatureStatus } from '../../../src/views/status.ts';
+import { validateLoaded } from '../../../src/engine/validate.ts';
 import { repoRoot, SITE_TODAY } from '../../e2e/helpers/build-site.ts';
 
 /** The engine's view of a content root, which the built pages must agree with. */

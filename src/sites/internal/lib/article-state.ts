@@ -1,5 +1,5 @@
-import type { Content, DocEntry } from '../../../process/model.ts';
-import { publicProjection } from '../../../process/public.ts';
+import type { Content, DocEntry } from '../../../engine/model.ts';
+import { publicProjection } from '../../../views/public.ts';
 
 /**
  * Whether an article is on the public site, and if not, why: decided by the

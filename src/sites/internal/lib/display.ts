@@ -1,5 +1,5 @@
-import { formatDate, type CalendarDate } from '../../../process/dates.ts';
-import type { Content } from '../../../process/model.ts';
+import { formatDate, type CalendarDate } from '../../../engine/dates.ts';
+import type { Content } from '../../../engine/model.ts';
 
 /** Names and addresses as the internal site shows them. */
 

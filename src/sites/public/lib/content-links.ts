@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
-import { publicPaths, siteHref } from '../../../process/public-paths.ts';
+import { publicPaths, siteHref } from '../../../views/public-paths.ts';
 
 /**
  * Links inside published articles, for the public site. Like the shared

@@ -1,5 +1,5 @@
-import { loadContent } from '../../../process/load.ts';
-import { publicProjection, type PublicProjection } from '../../../process/public.ts';
+import { loadContent } from '../../../engine/load.ts';
+import { publicProjection, type PublicProjection } from '../../../views/public.ts';
 import { contentRoot } from '../../shared/env.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
-import { changelogPlainText, renderChangelogText } from '../../../process/changelog-text.ts';
-import type { PublicProjection } from '../../../process/public.ts';
-import { absoluteUrl, publicPaths } from '../../../process/public-paths.ts';
+import { changelogPlainText, renderChangelogText } from '../../../views/changelog-text.ts';
+import type { PublicProjection } from '../../../views/public.ts';
+import { absoluteUrl, publicPaths } from '../../../views/public-paths.ts';
 import { categoryLabels, siteName } from './site.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { PublicChangelogEntry } from '../../../process/public.ts';
+import type { PublicChangelogEntry } from '../../../views/public.ts';
 import { categories, categoryLabels, type Category } from './site.ts';
 
 /** "2026.11" → "November 2026": releases are named after the month they ship. */

@@ -1,10 +1,10 @@
-import type { CalendarDate } from '../../../process/dates.ts';
-import type { PublicChangelogEntry } from '../../../process/public.ts';
-import { absoluteUrl, siteHref } from '../../../process/public-paths.ts';
-import { changelogCategories } from '../../../process/schemas/feature.ts';
+import type { CalendarDate } from '../../../engine/dates.ts';
+import type { PublicChangelogEntry } from '../../../views/public.ts';
+import { absoluteUrl, siteHref } from '../../../views/public-paths.ts';
+import { changelogCategories } from '../../../engine/schemas/feature.ts';
 import { publicSiteUrl } from '../../shared/env.ts';
 
-export { publicPaths } from '../../../process/public-paths.ts';
+export { publicPaths } from '../../../views/public-paths.ts';
 
 /** The product the changelog is about, as customers know it. */
 export const siteName = 'Acme Helpdesk';

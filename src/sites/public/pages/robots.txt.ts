@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../../../process/public-paths.ts';
+import { absoluteUrl } from '../../../views/public-paths.ts';
 import { publicSiteUrl } from '../../shared/env.ts';
 
 // Generated rather than a file in public/public/ because the Sitemap line needs the configured site URL.

@@ -1,5 +1,5 @@
-import { changelogCategories } from './schemas/feature.ts';
-import { formatDate, type CalendarDate } from './dates.ts';
+import { changelogCategories } from '../engine/schemas/feature.ts';
+import { formatDate, type CalendarDate } from '../engine/dates.ts';
 import type { PublicChangelogEntry, PublicProjection } from './public.ts';
 import { absoluteUrl, publicPaths } from './public-paths.ts';
 

@@ -1,5 +1,5 @@
-import { daysBetween, type CalendarDate } from './dates.ts';
-import type { Content, IndexedStage } from './model.ts';
+import { daysBetween, type CalendarDate } from '../engine/dates.ts';
+import type { Content, IndexedStage } from '../engine/model.ts';
 import type { FeatureStatus } from './status.ts';
 
 /**

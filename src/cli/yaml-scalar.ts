@@ -1,5 +1,5 @@
 import { Document, isScalar, parseDocument, Scalar, visit } from 'yaml';
-import { isCalendarDate } from './dates.ts';
+import { isCalendarDate } from '../engine/dates.ts';
 
 /**
  * Writing a text value into YAML so that every reader gets the same text

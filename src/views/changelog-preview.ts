@@ -1,6 +1,6 @@
-import type { CalendarDate } from './dates.ts';
-import type { Content } from './model.ts';
-import { isPublicStage } from './requirements.ts';
+import type { CalendarDate } from '../engine/dates.ts';
+import type { Content } from '../engine/model.ts';
+import { isPublicStage } from '../engine/requirements.ts';
 import type { PublicChangelogEntry } from './public.ts';
 
 /**

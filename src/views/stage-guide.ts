@@ -1,8 +1,8 @@
-import type { Severity } from './finding.ts';
-import type { Content, FeatureEntry } from './model.ts';
-import { requirementsFor, type Requirement } from './requirements.ts';
-import { rules } from './rules/index.ts';
-import type { Feature } from './schemas/index.ts';
+import type { Severity } from '../engine/finding.ts';
+import type { Content, FeatureEntry } from '../engine/model.ts';
+import { requirementsFor, type Requirement } from '../engine/requirements.ts';
+import { rules } from '../engine/rules/index.ts';
+import type { Feature } from '../engine/schemas/index.ts';
 
 /**
  * What a stage asks for in general, for the handbook's stage pages. Rather

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, Lexer, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { quoteAmbiguousStrings, scalarText } from './yaml-scalar.ts';
-import { splitFrontmatter } from './source.ts';
+import { splitFrontmatter } from '../engine/source.ts';
 
 /**
  * Edits a page's frontmatter the way a careful person would: only the keys

@@ -1,9 +1,9 @@
-import type { CalendarDate } from './dates.ts';
-import type { Content } from './model.ts';
-import { PageBodies } from './page-bodies.ts';
-import { isPublicStage } from './requirements.ts';
-import { articleCodeFindings } from './rules/article-code.ts';
-import { LineIndex } from './source.ts';
+import type { CalendarDate } from '../engine/dates.ts';
+import type { Content } from '../engine/model.ts';
+import { PageBodies } from '../engine/page-bodies.ts';
+import { isPublicStage } from '../engine/requirements.ts';
+import { articleCodeFindings } from '../engine/rules/article-code.ts';
+import { LineIndex } from '../engine/source.ts';
 
 /**
  * The public projection: the only view of the content the public site is

@@ -1,7 +1,7 @@
-import { daysBetween, type CalendarDate } from './dates.ts';
-import type { Diagnostic } from './finding.ts';
-import type { Content, FeatureEntry, IndexedStage } from './model.ts';
-import { docsState, nextStage, requirementsFor, type DocsState, type Requirement } from './requirements.ts';
+import { daysBetween, type CalendarDate } from '../engine/dates.ts';
+import type { Diagnostic } from '../engine/finding.ts';
+import type { Content, FeatureEntry, IndexedStage } from '../engine/model.ts';
+import { docsState, nextStage, requirementsFor, type DocsState, type Requirement } from '../engine/requirements.ts';
 
 /**
  * Where a feature stands and what it still needs: what the feature page, the
