@@ -23,8 +23,8 @@ if (!root) {
   process.exit(2);
 }
 
-const process_ = processSchema.parse(load(readFileSync(path.join(root, 'process.yaml'), 'utf8')));
-const schema = featureSchema(process_);
+const releaseProcess = processSchema.parse(load(readFileSync(path.join(root, 'process.yaml'), 'utf8')));
+const schema = featureSchema(releaseProcess);
 const folder = path.join(root, 'features');
 const names = readdirSync(folder).filter((name) => name.endsWith('.mdx'));
 

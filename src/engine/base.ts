@@ -1,4 +1,4 @@
-import { load as loadYaml } from 'js-yaml';
+import { readYaml } from './yaml-reader.ts';
 import type { CalendarDate } from './dates.ts';
 import type { ContentFile, Content, IndexedStage } from './model.ts';
 import type { BaseSnapshot } from './rule.ts';
@@ -86,7 +86,7 @@ export function parseBaseFeatures(process: Process, texts: ReadonlyMap<string, s
     }
     let data: unknown;
     try {
-      data = loadYaml(split.yaml);
+      data = readYaml(split.yaml);
     } catch (error) {
       unreadable.set(id, `its frontmatter is not valid YAML (${firstLine((error as Error).message)})`);
       continue;
@@ -110,7 +110,7 @@ export function parseBaseProcess(text: string | undefined): BaseProcess {
   if (text === undefined) return { ok: false, missing: true, reason: 'the base has no process.yaml' };
   let data: unknown;
   try {
-    data = loadYaml(text.replace(/^\uFEFF/, ''));
+    data = readYaml(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, missing: false, reason: `the base's process.yaml is not valid YAML (${firstLine((error as Error).message)})` };
   }
@@ -129,7 +129,7 @@ export function ownersAtBase(process: Process, teamText: string | undefined): { 
   const logins = new Map<string, string>();
   if (teamText !== undefined) {
     try {
-      const team = loadYaml(teamText.replace(/^\uFEFF/, '')) as { people?: unknown } | null;
+      const team = readYaml(teamText.replace(/^\uFEFF/, '')) as { people?: unknown } | null;
       if (team && Array.isArray(team.people)) {
         for (const person of team.people as unknown[]) {
           if (person && typeof person === 'object') {

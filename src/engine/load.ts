@@ -98,12 +98,12 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const handbook = loadMdxFolder(absoluteRoot, 'handbook', 'handbook', handbookSchema, read, files, findings, true);
   if (!teamData) return { files, findings };
 
-  const process_ = processData.data;
-  const stages = process_.stages.map((stage, index) => ({ ...stage, index }));
+  const releaseProcess = processData.data;
+  const stages = releaseProcess.stages.map((stage, index) => ({ ...stage, index }));
   const idsOf = (folder: string) => new Set(files.filter((f) => f.source.kind === folder).map((f) => f.source.id));
   const content: Content = {
     root: absoluteRoot,
-    process: process_,
+    process: releaseProcess,
     processFile: processData.file,
     team: teamData.data,
     teamFile: teamData.file,
