@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { advanceCommand } = await import('../src/cli/advance.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('advance', () => advanceCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('advance', advanceCommand, process.argv.slice(2), processIo());

@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { buildCommand } = await import('../src/cli/build.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('build', () => buildCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('build', buildCommand, process.argv.slice(2), processIo());

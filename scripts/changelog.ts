@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { changelogCommand } = await import('../src/cli/changelog.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('changelog', () => changelogCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('changelog', changelogCommand, process.argv.slice(2), processIo());

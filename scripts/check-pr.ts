@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { checkPrCommand } = await import('../src/cli/check-pr.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('check-pr', () => checkPrCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('check-pr', checkPrCommand, process.argv.slice(2), processIo());

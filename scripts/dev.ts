@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { devCommand } = await import('../src/cli/dev.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('dev', () => devCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('dev', devCommand, process.argv.slice(2), processIo({ stopOnInterrupt: true }));

@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { newFeatureCommand } = await import('../src/cli/new-feature.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('new-feature', () => newFeatureCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('new-feature', newFeatureCommand, process.argv.slice(2), processIo());

@@ -7,5 +7,6 @@ import { enableCompileCache } from 'node:module';
 enableCompileCache();
 const { validateCommand } = await import('../src/cli/validate.ts');
 const { runCommand } = await import('../src/cli/options.ts');
+const { processIo } = await import('../src/cli/process-io.ts');
 
-await runCommand('validate', () => validateCommand(process.argv.slice(2)));
+process.exitCode = await runCommand('validate', validateCommand, process.argv.slice(2), processIo());

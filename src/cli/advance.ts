@@ -3,16 +3,17 @@ import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { isCalendarDate, type CalendarDate } from '../engine/dates.ts';
 import { editFrontmatter, EditError, type FrontmatterEdit } from './frontmatter-edit.ts';
-import type { Diagnostic } from '../engine/finding.ts';
 import { loadContent, UsageError, type LoadResult } from '../engine/load.ts';
+import type { SourceFile } from '../engine/source.ts';
 import type { Content, FeatureEntry, IndexedStage } from '../engine/model.ts';
 import { formatText } from '../engine/reporters/text.ts';
-import { describeRequirement, requirementsFor } from '../engine/requirements.ts';
+import { describeRequirement, requirementsFor, type Requirement } from '../engine/requirements.ts';
 import { featureSchema } from '../engine/schemas/index.ts';
 import { didYouMean } from '../engine/suggest.ts';
-import { validateLoaded } from '../engine/validate.ts';
+import { validateLoaded, type ValidationResult } from '../engine/validate.ts';
 import { ConcurrentChangeError, replaceFileIfUnchanged } from './atomic-write.ts';
-import { checkToday, parse } from './options.ts';
+import type { CommandIo } from './io.ts';
+import { checkToday, contentRootOf, parse } from './options.ts';
 import { wantsColor } from './report.ts';
 
 const usage = `Usage: npm run advance -- FEATURE STAGE [--date D] [--approver PERSON[@D]]... [--dry-run] [--content DIR] [--today YYYY-MM-DD]
@@ -39,15 +40,105 @@ interface Approval {
   date: CalendarDate;
 }
 
+/** What was asked: move `featureId` to `stageId`, entered on `date`, with these `--approver` specs. */
+export interface AdvanceRequest {
+  featureId: string;
+  stageId: string;
+  date: CalendarDate;
+  today: CalendarDate;
+  /** `PERSON` or `PERSON@YYYY-MM-DD`, as given to --approver. */
+  approvers: readonly string[];
+}
+
+/**
+ * What advance would do, worked out without writing anything:
+ * - `invalid-page`: the feature page has frontmatter errors, shown instead of a move;
+ * - `cannot-edit`: the page's frontmatter cannot be edited in place (`reason` says why);
+ * - `move`: the edits, the page's text before and after them, the edited
+ *   page judged as validate would, and what entering the stage still needs.
+ */
+export type AdvancePlan =
+  | { kind: 'invalid-page'; file: SourceFile; validation: ValidationResult }
+  | { kind: 'cannot-edit'; file: SourceFile; reason: string }
+  | {
+      kind: 'move';
+      file: SourceFile;
+      stage: IndexedStage;
+      edits: FrontmatterEdit[];
+      /** People given with --approver who had already approved the stage: kept as they are. */
+      alreadyApproved: ReadonlySet<string>;
+      before: string;
+      after: string;
+      /** The edited page, judged with every rule. */
+      validation: ValidationResult;
+      errors: number;
+      /** What entering the stage needs and the edited page does not have. */
+      missing: Requirement[];
+      /** Who check-pr will ask to review the move: the approvers of the stage, as @login or id. */
+      reviewers: string[];
+    };
+
+/**
+ * Plans a move from the content as loaded. Pure but for `readEdited`, which
+ * reads the content root with the edited page's text in place of the file's
+ * (loadContent with an override). Arguments that name nothing (an unknown
+ * stage, feature or approver, a move backwards) throw a UsageError.
+ */
+export function planAdvance(load: LoadResult, request: AdvanceRequest, readEdited: (file: string, text: string) => LoadResult): AdvancePlan {
+  const { featureId, stageId, date, today } = request;
+  const content = requireContent(load);
+  const stage = content.stageById.get(stageId);
+  if (!stage) {
+    const ids = content.stages.map((s) => s.id);
+    throw new UsageError(`unknown stage "${stageId}". ${didYouMean(stageId, ids)}Stages: ${ids.join(', ')}`);
+  }
+  const entry = content.featureById.get(featureId);
+  if (!entry) {
+    if (!content.featureFileIds.has(featureId)) {
+      throw new UsageError(`no feature "${featureId}" in ${path.join(content.root, 'features')}. ${didYouMean(featureId, content.featureFileIds)}(The file name without .mdx is the id.)`);
+    }
+    // The page exists but has frontmatter errors: those are what to fix first.
+    const file = load.files.find((f) => f.source.kind === 'feature' && f.source.id === featureId)!.source;
+    return { kind: 'invalid-page', file, validation: validateLoaded(load, { today, only: new Set([file.path]) }) };
+  }
+  const current = content.stageById.get(entry.data.stage)!;
+  if (stage.index === current.index) throw new UsageError(`${featureId} is already in ${stage.name}`);
+  if (stage.index < current.index) {
+    throw new UsageError(
+      `advance only moves forward: ${featureId} is in ${current.name}. Taking it back to ${stage.name} is a stage-backward change to agree with Support and Growth`,
+    );
+  }
+  const approvals = request.approvers.map((spec) => parseApprover(content, spec, today));
+  const { edits, alreadyApproved } = editsFor(entry, stage, date, approvals);
+  const file = entry.file.source;
+  const before = file.text;
+  let after: string;
+  try {
+    after = editFrontmatter(before, edits, Object.keys(featureSchema(content.process).shape));
+  } catch (error) {
+    if (error instanceof EditError) return { kind: 'cannot-edit', file, reason: error.message };
+    throw error;
+  }
+
+  // Judge the edited page exactly as validate would.
+  const edited = readEdited(file.path, after);
+  const validation = validateLoaded(edited, { today, only: new Set([file.path]) });
+  const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
+  const editedEntry = edited.content?.featureById.get(featureId);
+  const missing = editedEntry ? requirementsFor(edited.content!, editedEntry, stage.id, date).filter((r) => !r.met) : [];
+  const reviewers = editedEntry ? reviewersFor(edited.content!, editedEntry, stage.id) : [];
+  return { kind: 'move', file, stage, edits, alreadyApproved, before, after, validation, errors, missing, reviewers };
+}
+
 /** Test seam: runs just before the edited page is written, to play a concurrent change. */
 export interface AdvanceHooks {
   beforeWrite?: () => void;
 }
 
-export async function advanceCommand(args: string[], hooks: AdvanceHooks = {}): Promise<number> {
+export async function advanceCommand(args: string[], io: CommandIo, hooks: AdvanceHooks = {}): Promise<number> {
   const { values, positionals } = parse(args, options, true);
   if (values.help) {
-    process.stdout.write(usage);
+    io.stdout.write(usage);
     return 0;
   }
   if (positionals.length !== 2) {
@@ -57,70 +148,48 @@ export async function advanceCommand(args: string[], hooks: AdvanceHooks = {}): 
   const today = checkToday(values.today);
   const date = checkDate('--date', values.date ?? today);
   const dryRun = values['dry-run'];
+  const root = contentRootOf(io, values.content);
 
-  const load = loadContent(values.content);
-  const content = requireContent(load);
-  const stage = content.stageById.get(stageId);
-  if (!stage) {
-    const ids = content.stages.map((s) => s.id);
-    throw new UsageError(`unknown stage "${stageId}". ${didYouMean(stageId, ids)}Stages: ${ids.join(', ')}`);
+  const plan = planAdvance(loadContent(root, { cwd: io.cwd }), { featureId, stageId, date, today, approvers: values.approver }, (file, text) =>
+    loadContent(root, { cwd: io.cwd, overrides: new Map([[file, text]]) }),
+  );
+  const color = wantsColor(io);
+  const { file } = plan;
+  if (plan.kind === 'invalid-page') {
+    io.stdout.write(`${formatDiagnostics(plan.validation, file.path, file.text, color)}\n`);
+    io.stdout.write(`Refused: fix the frontmatter of ${file.displayPath} first; nothing was changed.\n`);
+    return 1;
   }
-  const entry = findFeature(content, load, featureId, today);
-  if (!entry) return 1;
-  const current = content.stageById.get(entry.data.stage)!;
-  if (stage.index === current.index) throw new UsageError(`${featureId} is already in ${stage.name}`);
-  if (stage.index < current.index) {
-    throw new UsageError(
-      `advance only moves forward: ${featureId} is in ${current.name}. Taking it back to ${stage.name} is a stage-backward change to agree with Support and Growth`,
-    );
-  }
-  const approvals = values.approver.map((spec) => parseApprover(content, spec, today));
-
-  const { edits, alreadyApproved } = plan(entry, stage, date, approvals);
-  const file = entry.file.source;
   // The text every decision was made from: the write goes ahead only if the file still holds it.
-  const before = file.text;
   const disk = readFileSync(file.path);
-  if (disk.toString('utf8') !== before) return refuseChanged([], file.displayPath, 'it changed after it was read');
-  if (!disk.equals(Buffer.from(before, 'utf8'))) {
+  if (disk.toString('utf8') !== file.text) return refuseChanged(io, [], file.displayPath, 'it changed after it was read');
+  if (!disk.equals(Buffer.from(file.text, 'utf8'))) {
     throw new UsageError(`cannot edit ${file.displayPath}: it is not valid UTF-8 text, and rewriting it would change bytes nobody asked to change`);
   }
-  let after: string;
-  try {
-    after = editFrontmatter(before, edits, Object.keys(featureSchema(content.process).shape));
-  } catch (error) {
-    if (error instanceof EditError) throw new UsageError(`cannot edit ${file.displayPath}: ${error.message}`);
-    throw error;
-  }
+  if (plan.kind === 'cannot-edit') throw new UsageError(`cannot edit ${file.displayPath}: ${plan.reason}`);
 
-  // Judge the edited page exactly as validate would, without touching the disk.
-  const edited = loadContent(values.content, { overrides: new Map([[file.path, after]]) });
-  const result = validateLoaded(edited, { today, only: new Set([file.path]) });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const { stage, before, after, validation, missing } = plan;
   const out: string[] = [];
-  for (const person of alreadyApproved) out.push(`${person} already approved ${stage.name}; that approval is kept as it is.`);
+  for (const person of plan.alreadyApproved) out.push(`${person} already approved ${stage.name}; that approval is kept as it is.`);
   if (dryRun) out.push(createTwoFilesPatch(file.displayPath, file.displayPath, before, after, 'now', `after advance to ${stage.id}`, { headerOptions: FILE_HEADERS_ONLY }).trimEnd());
-  if (result.diagnostics.length) out.push(formatDiagnostics(result.summary, result.diagnostics, file.path, after).trimEnd());
-
-  const editedEntry = edited.content?.featureById.get(featureId);
-  const missing = editedEntry ? requirementsFor(edited.content!, editedEntry, stage.id, date).filter((r) => !r.met) : [];
+  if (validation.diagnostics.length) out.push(formatDiagnostics(validation, file.path, after, color).trimEnd());
   if (missing.length) {
     out.push(
       [
-        errors.length ? `To enter ${stage.name}, ${featureId} still needs:` : `Still open for ${stage.name} (process.yaml does not make it an error):`,
+        plan.errors ? `To enter ${stage.name}, ${featureId} still needs:` : `Still open for ${stage.name} (process.yaml does not make it an error):`,
         ...missing.map((r) => `  - ${describeRequirement(r, stage.id)}`),
       ].join('\n'),
     );
   }
 
-  if (errors.length) {
+  if (plan.errors) {
     out.push(`Refused: ${file.displayPath} is unchanged.`);
-    process.stdout.write(`${out.join('\n\n')}\n`);
+    io.stdout.write(`${out.join('\n\n')}\n`);
     return 1;
   }
   if (dryRun) {
     out.push(`Dry run: ${featureId} can enter ${stage.name} on ${date}; nothing was written.`);
-    process.stdout.write(`${out.join('\n\n')}\n`);
+    io.stdout.write(`${out.join('\n\n')}\n`);
     return 0;
   }
   hooks.beforeWrite?.();
@@ -128,21 +197,20 @@ export async function advanceCommand(args: string[], hooks: AdvanceHooks = {}): 
     replaceFileIfUnchanged(file.path, before, after);
   } catch (error) {
     if (!(error instanceof ConcurrentChangeError)) throw error;
-    return refuseChanged(out, file.displayPath, error.message);
+    return refuseChanged(io, out, file.displayPath, error.message);
   }
   out.push(`Moved ${featureId} to ${stage.name} on ${date}: ${file.displayPath}`);
-  const reviewers = reviewersFor(edited.content!, editedEntry!, stage.id);
   out.push(
-    `Next: commit it and open a pull request. ${reviewers.length ? `check-pr will ask ${reviewers.join(', ')} to review it, as the approvers of ${stage.name}.` : ''}`.trimEnd(),
+    `Next: commit it and open a pull request. ${plan.reviewers.length ? `check-pr will ask ${plan.reviewers.join(', ')} to review it, as the approvers of ${stage.name}.` : ''}`.trimEnd(),
   );
-  process.stdout.write(`${out.join('\n\n')}\n`);
+  io.stdout.write(`${out.join('\n\n')}\n`);
   return 0;
 }
 
 /** Writing now would silently drop the other change (another run's approvals, an editor's save). */
-function refuseChanged(out: string[], shown: string, reason: string): number {
+function refuseChanged(io: CommandIo, out: string[], shown: string, reason: string): number {
   out.push(`Refused: ${shown} changed while advance was working (${reason}); nothing was written. Run advance again on the file as it is now.`);
-  process.stdout.write(`${out.join('\n\n')}\n`);
+  io.stdout.write(`${out.join('\n\n')}\n`);
   return 1;
 }
 
@@ -157,20 +225,6 @@ function requireContent(load: LoadResult): Content {
   throw new UsageError('process.yaml or team.yaml has errors, so no move can be checked: run npm run validate and fix them first');
 }
 
-/** The feature's valid entry; for a page with frontmatter errors, prints them and returns undefined. */
-function findFeature(content: Content, load: LoadResult, id: string, today: CalendarDate): FeatureEntry | undefined {
-  const entry = content.featureById.get(id);
-  if (entry) return entry;
-  if (!content.featureFileIds.has(id)) {
-    throw new UsageError(`no feature "${id}" in ${path.join(content.root, 'features')}. ${didYouMean(id, content.featureFileIds)}(The file name without .mdx is the id.)`);
-  }
-  const file = load.files.find((f) => f.source.kind === 'feature' && f.source.id === id)!;
-  const result = validateLoaded(load, { today, only: new Set([file.source.path]) });
-  process.stdout.write(`${formatDiagnostics(result.summary, result.diagnostics, file.source.path, file.source.text)}\n`);
-  process.stdout.write(`Refused: fix the frontmatter of ${file.source.displayPath} first; nothing was changed.\n`);
-  return undefined;
-}
-
 /** `gary-mcgrath` or `gary-mcgrath@2026-10-29`. */
 function parseApprover(content: Content, spec: string, today: CalendarDate): Approval {
   const at = spec.lastIndexOf('@');
@@ -182,7 +236,8 @@ function parseApprover(content: Content, spec: string, today: CalendarDate): App
   return { person, date };
 }
 
-function plan(entry: FeatureEntry, stage: IndexedStage, date: CalendarDate, approvals: readonly Approval[]) {
+/** The frontmatter edits of the move: stage, entry date, and each approval not already on the page. */
+function editsFor(entry: FeatureEntry, stage: IndexedStage, date: CalendarDate, approvals: readonly Approval[]) {
   const edits: FrontmatterEdit[] = [
     { op: 'set', key: 'stage', value: stage.id },
     { op: 'set-entry', key: 'dates', entry: stage.id, value: date },
@@ -212,6 +267,6 @@ function reviewersFor(content: Content, entry: FeatureEntry, stageId: string): s
 }
 
 /** Findings for the edited page, showing lines of the edited text (not the file on disk). */
-function formatDiagnostics(summary: { files: number; errors: number; warnings: number }, diagnostics: readonly Diagnostic[], file: string, text: string): string {
-  return formatText(summary, diagnostics, { color: wantsColor(process.stdout), sourceOf: (d) => (d.path === file ? text : undefined) });
+function formatDiagnostics(validation: ValidationResult, file: string, text: string, color: boolean): string {
+  return formatText(validation.summary, validation.diagnostics, { color, sourceOf: (d) => (d.path === file ? text : undefined) });
 }

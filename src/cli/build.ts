@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { validateRoot } from '../engine/validate.ts';
-import { checkToday, parse } from './options.ts';
+import { envOf, type CommandIo } from './io.ts';
+import { checkToday, contentRootOf, parse } from './options.ts';
 import { printReport } from './report.ts';
 
 const usage = `Usage: npm run build -- [--content DIR] [--today YYYY-MM-DD] [--out DIR] [--only internal|public]
@@ -13,7 +14,7 @@ internal handbook into DIR/internal/ and the public site into DIR/public/
 
 const sites = { internal: 'astro.internal.config.mjs', public: 'astro.public.config.mjs' } as const;
 
-export async function buildCommand(args: string[]): Promise<number> {
+export async function buildCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parse(
     args,
     {
@@ -26,33 +27,45 @@ export async function buildCommand(args: string[]): Promise<number> {
     false,
   );
   if (values.help) {
-    process.stdout.write(usage);
+    io.stdout.write(usage);
     return 0;
   }
   const today = checkToday(values.today);
-  const result = validateRoot(values.content, { today });
+  const contentRoot = contentRootOf(io, values.content);
+  const result = validateRoot(contentRoot, { today, cwd: io.cwd });
   if (result.summary.errors > 0) {
-    printReport('text', result.summary, result.diagnostics);
-    process.stderr.write('build: stopped: fix the errors above first (nothing was built)\n');
+    printReport(io, 'text', result.summary, result.diagnostics);
+    io.stderr.write('build: stopped: fix the errors above first (nothing was built)\n');
     return 1;
   }
-  if (result.summary.warnings > 0) printReport('text', result.summary, result.diagnostics);
+  if (result.summary.warnings > 0) printReport(io, 'text', result.summary, result.diagnostics);
 
-  // The sites read these while Astro renders them (src/sites/shared/env.ts).
-  process.env.SHIPLOG_CONTENT = path.resolve(values.content);
-  process.env.SHIPLOG_TODAY = today;
-  // A production build whatever the caller's environment (test runners set
-  // NODE_ENV=test, which would make Astro build in development mode).
-  process.env.NODE_ENV = 'production';
+  setAstroEnvironment(io, { SHIPLOG_CONTENT: contentRoot, SHIPLOG_TODAY: today, NODE_ENV: 'production' });
   const { build } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
   const which = values.only ? [values.only] : (['internal', 'public'] as const);
   for (const site of which) {
     const configFile = sites[site as keyof typeof sites];
     if (!configFile) throw new Error(`--only must be internal or public, not "${site}"`);
-    const outDir = path.resolve(values.out, site);
-    process.stdout.write(`\nbuild: ${site} site -> ${path.relative(process.cwd(), outDir) || '.'}/\n`);
+    const outDir = path.resolve(io.cwd, values.out, site);
+    io.stdout.write(`\nbuild: ${site} site -> ${path.relative(io.cwd, outDir) || '.'}/\n`);
     await build({ root, configFile, outDir, logLevel: 'warn' });
   }
   return 0;
+}
+
+/**
+ * Astro and the sites read their settings from process.env while they render
+ * (src/sites/shared/env.ts), and Astro builds in this process: so build and
+ * dev, unlike every other command, write the real process environment. First
+ * the command's own environment (the SHIPLOG_* settings a caller gave in
+ * `io.env`, such as SHIPLOG_PUBLIC_URL), then the values the command decides.
+ * NODE_ENV=production makes a production build whatever the caller's
+ * environment (test runners set NODE_ENV=test, which would make Astro build in
+ * development mode).
+ */
+export function setAstroEnvironment(io: CommandIo, values: Record<string, string>): void {
+  const env = envOf(io);
+  for (const [key, value] of Object.entries(env)) if (key.startsWith('SHIPLOG_') && value !== undefined) process.env[key] = value;
+  Object.assign(process.env, values);
 }

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { releaseNotesMarkdown } from '../views/changelog-markdown.ts';
 import { isCalendarDate } from '../engine/dates.ts';
-import type { Diagnostic } from '../engine/finding.ts';
 import { publicProjection } from '../views/public.ts';
 import { formatText } from '../engine/reporters/text.ts';
 import { UsageError } from '../engine/load.ts';
 import { validateRoot } from '../engine/validate.ts';
 import { publicSiteUrl } from '../sites/shared/env.ts';
-import { checkToday, parse } from './options.ts';
-import { wantsColor } from './report.ts';
+import { envOf, type CommandIo } from './io.ts';
+import { checkToday, contentRootOf, parse } from './options.ts';
+import { sourceOnDisk, wantsColor } from './report.ts';
 
 const usage = `Usage: npm run changelog -- --format md [--since YYYY-MM-DD] [--release YYYY.MM] [--content DIR] [--today YYYY-MM-DD]
 
@@ -20,7 +19,7 @@ Links point at the public site (SHIPLOG_PUBLIC_URL, default ${publicSiteUrl()}).
 Exit: 0 printed, 1 the content has errors (listed on stderr), 2 could not run.
 `;
 
-export async function changelogCommand(args: string[]): Promise<number> {
+export async function changelogCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parse(
     args,
     {
@@ -34,7 +33,7 @@ export async function changelogCommand(args: string[]): Promise<number> {
     false,
   );
   if (values.help) {
-    process.stdout.write(usage);
+    io.stdout.write(usage);
     return 0;
   }
   if (values.format !== 'md') throw new UsageError(`--format must be md, not "${values.format}"`);
@@ -48,22 +47,16 @@ export async function changelogCommand(args: string[]): Promise<number> {
 
   // A feature file with an error is left out of the projection; release notes
   // that silently miss a feature are worse than none, so errors stop here.
-  const result = validateRoot(values.content, { today });
+  const result = validateRoot(contentRootOf(io, values.content), { today, cwd: io.cwd });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !result.load.content) {
-    process.stderr.write(formatText({ ...result.summary, warnings: 0 }, errors, { color: wantsColor(process.stderr), sourceOf }));
-    process.stderr.write('changelog: stopped: fix the errors above first (nothing was printed)\n');
+    io.stderr.write(formatText({ ...result.summary, warnings: 0 }, errors, { color: wantsColor(io, io.stderr), sourceOf: sourceOnDisk }));
+    io.stderr.write('changelog: stopped: fix the errors above first (nothing was printed)\n');
     return 1;
   }
   const projection = publicProjection(result.load.content);
-  process.stdout.write(releaseNotesMarkdown(projection, { since: values.since, release: values.release, siteUrl: publicSiteUrl() }));
+  // SHIPLOG_PUBLIC_URL from the command's environment; publicSiteUrl() has the default.
+  const siteUrl = envOf(io).SHIPLOG_PUBLIC_URL ?? publicSiteUrl();
+  io.stdout.write(releaseNotesMarkdown(projection, { since: values.since, release: values.release, siteUrl }));
   return 0;
-}
-
-function sourceOf(diagnostic: Diagnostic): string | undefined {
-  try {
-    return readFileSync(diagnostic.path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

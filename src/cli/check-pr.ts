@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   firstDifference,
@@ -20,8 +20,9 @@ import { processChangedFindings } from '../engine/rules/process-changed.ts';
 import { rules as allRules } from '../engine/rules/index.ts';
 import { LineIndex } from '../engine/source.ts';
 import { validateLoaded } from '../engine/validate.ts';
-import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, renamedFiles, repoPath } from './git.ts';
-import { checkFormat, checkToday, parse, reportOptions, type Format } from './options.ts';
+import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, renamedFiles, repoPath, type Git } from './git.ts';
+import { envOf, type CommandIo } from './io.ts';
+import { checkFormat, checkToday, contentRootOf, parse, reportOptions, type Format } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';
 
 const usage = `Usage: npm run check-pr -- --base REF [--content DIR] [--format text|json|github] [--today YYYY-MM-DD]
@@ -41,25 +42,23 @@ const options = { ...reportOptions, base: { type: 'string' } } as const;
 /** The files that decide how everything else is judged (`process-changed`). */
 const PROCESS_FILES = ['process.yaml', 'team.yaml', 'suppressions.json'] as const;
 
-export async function checkPrCommand(args: string[]): Promise<number> {
+export async function checkPrCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parse(args, options, false);
   if (values.help) {
-    process.stdout.write(usage);
+    io.stdout.write(usage);
     return 0;
   }
   const format = checkFormat(values.format);
   const today = checkToday(values.today);
   if (values.base === undefined || values.base === '') throw new UsageError('--base REF is required (the branch the pull request targets, e.g. --base origin/main)');
-  const root = path.resolve(values.content);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new UsageError(`content root not found: ${values.content} (pass --content DIR with process.yaml, team.yaml, features/, docs/ and handbook/)`);
-  }
+  const root = contentRootOf(io, values.content);
 
-  const load = loadContent(root);
-  const repo = await gitTopLevel(root);
-  const shallow = await isShallow(repo);
-  const commit = await mergeBase(repo, values.base, shallow);
-  const { base, severities } = await readBase(repo, commit, values.base, root, load);
+  const load = loadContent(root, { cwd: io.cwd });
+  const git: Git = { env: envOf(io) };
+  const repo = await gitTopLevel(git, root);
+  const shallow = await isShallow(git, repo);
+  const commit = await mergeBase(git, repo, values.base, shallow);
+  const { base, severities } = await readBase(git, io.cwd, { repo, commit, ref: values.base, root }, load);
 
   // Pass 1: everything validate does, with the pull request's own process.yaml.
   // No base is given, so the pull-request rules stay silent here, whatever
@@ -92,7 +91,7 @@ export async function checkPrCommand(args: string[]): Promise<number> {
   if (processChangedSetting !== 'off' && base.processChanges.length > 0) {
     for (const owner of base.owners) reviewers.push({ person: owner.person, github: owner.github, stage: null });
   }
-  printReport(format, summary, diagnostics, { json: { reviewers }, text: describeReviewers(format, reviewers) });
+  printReport(io, format, summary, diagnostics, { json: { reviewers }, text: describeReviewers(format, reviewers) });
   return exitCodeFor(summary);
 }
 
@@ -102,15 +101,14 @@ export async function checkPrCommand(args: string[]): Promise<number> {
  * logins) and its feature pages (renamed ones under their new name).
  */
 async function readBase(
-  repo: string,
-  commit: string,
-  ref: string,
-  root: string,
+  git: Git,
+  cwd: string,
+  { repo, commit, ref, root }: { repo: string; commit: string; ref: string; root: string },
   load: LoadResult,
 ): Promise<{ base: PullRequestBase; severities: Record<string, SeveritySetting> }> {
   const contentPath = repoPath(repo, root);
   const inContent = (name: string) => (contentPath === '' ? name : `${contentPath}/${name}`);
-  const processTexts = await readFiles(repo, commit, PROCESS_FILES.map(inContent));
+  const processTexts = await readFiles(git, repo, commit, PROCESS_FILES.map(inContent));
   const baseProcess = parseBaseProcess(processTexts.get(inContent('process.yaml')));
   // Without a readable process.yaml at the base (the pull request that adds
   // Shiplog, or a broken base), the base features are read with the pull
@@ -119,10 +117,10 @@ async function readBase(
   const process = baseProcess.ok ? baseProcess.process : load.content?.process;
 
   const featuresFolder = inContent('features');
-  const names = (await listFiles(repo, commit, featuresFolder)).filter((name) => name.endsWith('.mdx'));
-  const read = await readFiles(repo, commit, names.map((name) => `${featuresFolder}/${name}`));
+  const names = (await listFiles(git, repo, commit, featuresFolder)).filter((name) => name.endsWith('.mdx'));
+  const read = await readFiles(git, repo, commit, names.map((name) => `${featuresFolder}/${name}`));
   const texts = new Map([...read].map(([file, text]) => [file.slice(featuresFolder.length + 1), text]));
-  for (const [to, from] of await renamedFiles(repo, commit, featuresFolder)) {
+  for (const [to, from] of await renamedFiles(git, repo, commit, featuresFolder)) {
     const text = texts.get(from);
     if (text !== undefined && !texts.has(to)) texts.set(to, text);
   }
@@ -145,14 +143,14 @@ async function readBase(
     processNote: baseProcess.ok ? undefined : baseProcess.reason,
     unreadable,
     incomparable,
-    processChanges: processChanges(root, (name) => processTexts.get(inContent(name))),
+    processChanges: processChanges(root, cwd, (name) => processTexts.get(inContent(name))),
     owners: baseProcess.ok ? ownersAtBase(baseProcess.process, processTexts.get(inContent('team.yaml'))) : [],
   };
   return { base, severities: pullRequestSeverities(baseProcess.ok ? baseProcess.process : undefined) };
 }
 
 /** process.yaml, team.yaml and suppressions.json where the working tree differs from the base. */
-function processChanges(root: string, baseText: (name: string) => string | undefined): ProcessChange[] {
+function processChanges(root: string, cwd: string, baseText: (name: string) => string | undefined): ProcessChange[] {
   const changes: ProcessChange[] = [];
   for (const name of PROCESS_FILES) {
     const absolute = path.join(root, name);
@@ -163,7 +161,7 @@ function processChanges(root: string, baseText: (name: string) => string | undef
     if (offset === undefined) continue;
     const file: ContentFile = {
       // suppressions.json has no kind of its own; it is judged as part of the process.
-      source: { path: absolute, displayPath: path.relative(process.cwd(), absolute).split(path.sep).join('/'), kind: name === 'team.yaml' ? 'team' : 'process', id: name, text: head ?? '' },
+      source: { path: absolute, displayPath: path.relative(cwd, absolute).split(path.sep).join('/'), kind: name === 'team.yaml' ? 'team' : 'process', id: name, text: head ?? '' },
       blockOffset: 0,
     };
     changes.push({ file, name, kind: head === undefined ? 'deleted' : before === undefined ? 'added' : 'changed', offset });

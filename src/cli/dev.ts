@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { validateRoot } from '../engine/validate.ts';
-import { checkToday, parse } from './options.ts';
+import { setAstroEnvironment } from './build.ts';
+import type { CommandIo } from './io.ts';
+import { checkToday, contentRootOf, parse } from './options.ts';
 import { printReport } from './report.ts';
 
 /**
  * Starts the internal site's dev server. Findings are printed first but do
  * not stop it: while editing, a page with an error is what you are fixing.
+ * Runs until `io.signal` is aborted (Ctrl-C; without a signal, until the
+ * process ends).
  */
-export async function devCommand(args: string[]): Promise<number> {
+export async function devCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parse(
     args,
     {
@@ -19,16 +23,19 @@ export async function devCommand(args: string[]): Promise<number> {
     false,
   );
   const today = checkToday(values.today);
-  const result = validateRoot(values.content, { today });
-  printReport('text', result.summary, result.diagnostics);
-  process.env.SHIPLOG_CONTENT = path.resolve(values.content);
-  process.env.SHIPLOG_TODAY = today;
-  process.env.SHIPLOG_DEV = '1';
+  const contentRoot = contentRootOf(io, values.content);
+  const result = validateRoot(contentRoot, { today, cwd: io.cwd });
+  printReport(io, 'text', result.summary, result.diagnostics);
+  // Astro reads these from process.env (see setAstroEnvironment).
+  setAstroEnvironment(io, { SHIPLOG_CONTENT: contentRoot, SHIPLOG_TODAY: today, SHIPLOG_DEV: '1' });
   const { dev } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
   const server = await dev({ root, configFile: 'astro.internal.config.mjs', server: { port: Number(values.port), host: values.host } });
-  process.stdout.write(`dev: internal handbook at http://${values.host}:${server.address.port}/\n`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  io.stdout.write(`dev: internal handbook at http://${values.host}:${server.address.port}/\n`);
+  await new Promise<void>((resolve) => {
+    if (io.signal?.aborted) resolve();
+    io.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
   await server.stop();
   return 0;
 }

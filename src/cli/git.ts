@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/load.ts';
+import type { Environment } from './io.ts';
 
 /**
  * The little of git that check-pr needs, run as `git` with an argument list
@@ -16,14 +17,19 @@ export interface GitResult {
   stderr: string;
 }
 
+/** The command's environment, for the git processes it starts (it runs with no other). */
+export interface Git {
+  env: Environment;
+}
+
 /** Runs git in `cwd`; resolves with its exit code instead of rejecting on a non-zero one. */
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+export function runGit(git: Git, cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       args,
       // Locale and pager would change what git prints; prompts would hang CI.
-      { cwd, encoding: 'buffer', maxBuffer: 1 << 30, env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } },
+      { cwd, encoding: 'buffer', maxBuffer: 1 << 30, env: { ...git.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' } },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(
@@ -46,23 +52,23 @@ export function runGit(cwd: string, args: readonly string[], input?: string): Pr
 const firstLine = (text: string) => text.trim().split('\n')[0] ?? '';
 
 /** The working tree's top-level folder for a path inside it. */
-export async function gitTopLevel(dir: string): Promise<string> {
-  const result = await runGit(dir, ['rev-parse', '--show-toplevel']);
+export async function gitTopLevel(git: Git, dir: string): Promise<string> {
+  const result = await runGit(git, dir, ['rev-parse', '--show-toplevel']);
   if (result.code !== 0) {
     throw new UsageError(`${dir} is not inside a git repository: check-pr compares the content with its git history, so run it in a clone (or pass --content DIR inside one)`);
   }
   return result.stdout.toString('utf8').trim();
 }
 
-export async function isShallow(repo: string): Promise<boolean> {
-  const result = await runGit(repo, ['rev-parse', '--is-shallow-repository']);
+export async function isShallow(git: Git, repo: string): Promise<boolean> {
+  const result = await runGit(git, repo, ['rev-parse', '--is-shallow-repository']);
   return result.stdout.toString('utf8').trim() === 'true';
 }
 
 /** The commit a ref names, or a UsageError that says how to get it. */
-export async function resolveCommit(repo: string, ref: string, shallow: boolean): Promise<string> {
+export async function resolveCommit(git: Git, repo: string, ref: string, shallow: boolean): Promise<string> {
   if (ref.startsWith('-')) throw new UsageError(`--base must name a branch, tag or commit, not "${ref}"`);
-  const result = await runGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const result = await runGit(git, repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
   const remoteBranch = /^([^/]+)\/(.+)$/.exec(ref);
   const fetch = remoteBranch ? `git fetch ${remoteBranch[1]} ${remoteBranch[2]}` : 'git fetch origin';
@@ -74,11 +80,11 @@ export async function resolveCommit(repo: string, ref: string, shallow: boolean)
 }
 
 /** The merge base of `base` and HEAD: what the pull request is compared with. */
-export async function mergeBase(repo: string, ref: string, shallow: boolean): Promise<string> {
-  const head = await runGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+export async function mergeBase(git: Git, repo: string, ref: string, shallow: boolean): Promise<string> {
+  const head = await runGit(git, repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.code !== 0) throw new UsageError('HEAD names no commit (an empty repository?): commit the content before running check-pr');
-  const baseCommit = await resolveCommit(repo, ref, shallow);
-  const result = await runGit(repo, ['merge-base', baseCommit, 'HEAD']);
+  const baseCommit = await resolveCommit(git, repo, ref, shallow);
+  const result = await runGit(git, repo, ['merge-base', baseCommit, 'HEAD']);
   if (result.code === 0) return result.stdout.toString('utf8').trim();
   if (shallow) {
     throw new UsageError(
@@ -98,9 +104,9 @@ export function repoPath(topLevel: string, dir: string): string {
 }
 
 /** Names of the files directly inside `folder` (a repository path) at `commit`. */
-export async function listFiles(repo: string, commit: string, folder: string): Promise<string[]> {
+export async function listFiles(git: Git, repo: string, commit: string, folder: string): Promise<string[]> {
   const prefix = folder === '' ? '' : `${folder}/`;
-  const result = await runGit(repo, ['ls-tree', '-z', '--full-tree', commit, '--', prefix === '' ? '.' : prefix]);
+  const result = await runGit(git, repo, ['ls-tree', '-z', '--full-tree', commit, '--', prefix === '' ? '.' : prefix]);
   if (result.code !== 0) throw new UsageError(`git ls-tree failed at ${commit.slice(0, 12)}: ${firstLine(result.stderr)}`);
   return result.stdout
     .toString('utf8')
@@ -120,10 +126,10 @@ export async function listFiles(repo: string, commit: string, folder: string): P
  * --batch` so that a repository with hundreds of features costs one process.
  * Paths that do not exist there are left out.
  */
-export async function readFiles(repo: string, commit: string, paths: readonly string[]): Promise<Map<string, string>> {
+export async function readFiles(git: Git, repo: string, commit: string, paths: readonly string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   if (paths.length === 0) return texts;
-  const result = await runGit(repo, ['cat-file', '--batch'], paths.map((p) => `${commit}:${p}\n`).join(''));
+  const result = await runGit(git, repo, ['cat-file', '--batch'], paths.map((p) => `${commit}:${p}\n`).join(''));
   if (result.code !== 0) throw new UsageError(`git cat-file failed at ${commit.slice(0, 12)}: ${firstLine(result.stderr)}`);
   const out = result.stdout;
   let at = 0;
@@ -149,10 +155,10 @@ export async function readFiles(repo: string, commit: string, paths: readonly st
  * so renaming the file (the id) is no way around the pull-request rules.
  * Untracked files are not seen; in CI everything is committed.
  */
-export async function renamedFiles(repo: string, commit: string, folder: string): Promise<Map<string, string>> {
+export async function renamedFiles(git: Git, repo: string, commit: string, folder: string): Promise<Map<string, string>> {
   const prefix = folder === '' ? '' : `${folder}/`;
   // Run at the top level, so the paths git prints are repository paths; -z: no quoting of odd names.
-  const result = await runGit(repo, ['diff', '--no-ext-diff', '--name-status', '-z', '-M', commit, '--', prefix === '' ? '.' : prefix]);
+  const result = await runGit(git, repo, ['diff', '--no-ext-diff', '--name-status', '-z', '-M', commit, '--', prefix === '' ? '.' : prefix]);
   if (result.code !== 0) throw new UsageError(`git diff failed at ${commit.slice(0, 12)}: ${firstLine(result.stderr)}`);
   const fields = result.stdout.toString('utf8').split('\0');
   const renames = new Map<string, string>();

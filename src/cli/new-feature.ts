@@ -10,7 +10,8 @@ import { didYouMean } from '../engine/suggest.ts';
 import { validateRoot } from '../engine/validate.ts';
 import { quoteAmbiguousStrings } from './yaml-scalar.ts';
 import { createFileAtomic } from './atomic-write.ts';
-import { checkToday, parse } from './options.ts';
+import type { CommandIo } from './io.ts';
+import { checkToday, contentRootOf, parse } from './options.ts';
 import { wantsColor } from './report.ts';
 
 const usage = `Usage: npm run new-feature -- ID --title T --owner PERSON [--summary S] [--content DIR] [--today YYYY-MM-DD]
@@ -32,10 +33,10 @@ const options = {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function newFeatureCommand(args: string[]): Promise<number> {
+export async function newFeatureCommand(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse(args, options, true);
   if (values.help) {
-    process.stdout.write(usage);
+    io.stdout.write(usage);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('expected one feature ID, e.g. npm run new-feature -- scheduled-replies --title "Scheduled replies" --owner aisha-bello');
@@ -48,21 +49,21 @@ export async function newFeatureCommand(args: string[]): Promise<number> {
   if (values.owner === undefined) throw new UsageError('--owner PERSON is required: the engineer who drives the feature to public release');
   const today = checkToday(values.today);
 
-  const load = loadContent(values.content);
+  const load = loadContent(contentRootOf(io, values.content), { cwd: io.cwd });
   const content = load.content;
   if (!content) throw new UsageError('process.yaml or team.yaml has errors, so no feature can be checked: run npm run validate and fix them first');
   const target = path.join(content.root, 'features', `${id}.mdx`);
-  if (existsSync(target) || content.featureFileIds.has(id)) throw new UsageError(`the feature "${id}" already exists: ${path.relative(process.cwd(), target)}`);
+  if (existsSync(target) || content.featureFileIds.has(id)) throw new UsageError(`the feature "${id}" already exists: ${path.relative(io.cwd, target)}`);
   const owner = checkOwner(content, values.owner);
 
   const flagTaken = content.features.some((f) => f.data.flag === id);
   const text = featurePage(content, { id, title, summary: summary ?? title, owner: owner.id, team: owner.team, flag: flagTaken ? undefined : id, today });
 
   // Valid as created: judge the page with every rule before writing it.
-  const result = validateNewPage(content.root, { path: target, text }, today);
+  const result = validateNewPage(content.root, { path: target, text }, today, io);
   if (result.errors) {
-    process.stdout.write(result.report);
-    process.stdout.write('Refused: the new page would not be valid; nothing was written.\n');
+    io.stdout.write(result.report);
+    io.stdout.write('Refused: the new page would not be valid; nothing was written.\n');
     return 1;
   }
 
@@ -70,15 +71,15 @@ export async function newFeatureCommand(args: string[]): Promise<number> {
   try {
     createFileAtomic(target, text);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`the feature "${id}" already exists: ${path.relative(process.cwd(), target)}`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`the feature "${id}" already exists: ${path.relative(io.cwd, target)}`);
     throw error;
   }
-  const display = path.relative(process.cwd(), target).split(path.sep).join('/');
+  const display = path.relative(io.cwd, target).split(path.sep).join('/');
   const lines = [`Created ${display}: ${title}, in ${content.stages[0]!.name} since ${today}, owned by ${owner.id}.`];
   if (summary === undefined) lines.push('No --summary given: the summary repeats the title. Replace it with one line on what the feature lets someone do.');
   if (flagTaken) lines.push(`The flag "${id}" is already used by another feature, so the page has none yet: add a unique "flag:" before Internal Release.`);
   lines.push('Next: fill in the body, then commit the page and open a pull request.');
-  process.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
@@ -156,8 +157,8 @@ _Issues, pull requests, designs, analytics dashboards._
 }
 
 /** Judges the page with every rule, as if it were already in the content root, before anything is written. */
-function validateNewPage(root: string, page: { path: string; text: string }, today: CalendarDate): { errors: number; report: string } {
-  const result = validateRoot(root, { today, only: new Set([page.path]), overrides: new Map([[page.path, page.text]]) });
-  const report = formatText(result.summary, result.diagnostics, { color: wantsColor(process.stdout), sourceOf: (d) => (d.path === page.path ? page.text : undefined) });
+function validateNewPage(root: string, page: { path: string; text: string }, today: CalendarDate, io: CommandIo): { errors: number; report: string } {
+  const result = validateRoot(root, { today, only: new Set([page.path]), overrides: new Map([[page.path, page.text]]), cwd: io.cwd });
+  const report = formatText(result.summary, result.diagnostics, { color: wantsColor(io), sourceOf: (d) => (d.path === page.path ? page.text : undefined) });
   return { errors: result.summary.errors, report };
 }

@@ -1,6 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isCalendarDate, todayUtc } from '../engine/dates.ts';
 import { UsageError } from '../engine/load.ts';
+import { envOf, type Command, type CommandIo } from './io.ts';
 
 /** Options shared by validate and check-pr (cli.md). */
 export const reportOptions = {
@@ -33,27 +36,34 @@ export function checkToday(today: string | undefined): string {
 }
 
 /**
- * Runs a command body, mapping failures to the contract's exit codes: a
+ * The content root named by --content, resolved against the working
+ * directory; a UsageError (exit 2) when it is not a folder. The engine gets
+ * the absolute path, so nothing depends on the process's own directory.
+ */
+export function contentRootOf(io: CommandIo, given: string): string {
+  const root = path.resolve(io.cwd, given);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UsageError(`content root not found: ${given} (pass --content DIR with process.yaml, team.yaml, features/, docs/ and handbook/)`);
+  }
+  return root;
+}
+
+/**
+ * Runs a command, mapping failures to the contract's exit codes: a
  * UsageError (bad arguments, missing content root, unreadable git base) is
  * exit 2 with one line on stderr. Anything else that stops the command (an
  * Astro build failure, say) is also exit 2 with its message, whose later
  * lines carry the cause, but never a stack trace unless SHIPLOG_DEBUG is set.
+ * Returns the exit code; the entry point sets it on the process.
  */
-export async function runCommand(name: string, body: () => Promise<number> | number): Promise<void> {
-  // A reader that stops early (`| head`) closes the pipe: stop quietly, not with an EPIPE stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+export async function runCommand(name: string, command: Command, args: string[], io: CommandIo): Promise<number> {
   try {
-    process.exitCode = await body();
+    return await command(args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (process.env.SHIPLOG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (envOf(io).SHIPLOG_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     const shown = error instanceof UsageError ? message.split('\n')[0]! : message.split('\n').filter((line) => !/^\s+at /.test(line)).join('\n');
-    process.stderr.write(`${name}: ${shown.trimEnd()}\n`);
-    process.exitCode = 2;
+    io.stderr.write(`${name}: ${shown.trimEnd()}\n`);
+    return 2;
   }
 }

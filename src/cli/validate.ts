@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/load.ts';
 import { validateRoot } from '../engine/validate.ts';
-import { checkFormat, checkToday, parse, reportOptions } from './options.ts';
+import type { CommandIo } from './io.ts';
+import { checkFormat, checkToday, contentRootOf, parse, reportOptions } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';
 
 const usage = `Usage: npm run validate -- [--content DIR] [--format text|json|github] [--today YYYY-MM-DD] [FILE...]
@@ -13,20 +14,20 @@ cross-file rules still see the whole root). Exit: 0 no errors, 1 errors,
 2 could not run.
 `;
 
-export async function validateCommand(args: string[]): Promise<number> {
+export async function validateCommand(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse(args, reportOptions, true);
   if (values.help) {
-    process.stdout.write(usage);
+    io.stdout.write(usage);
     return 0;
   }
   const format = checkFormat(values.format);
   const today = checkToday(values.today);
   let only: Set<string> | undefined;
   if (positionals.length) {
-    const root = path.resolve(values.content);
+    const root = path.resolve(io.cwd, values.content);
     only = new Set(
       positionals.map((file) => {
-        const absolute = path.resolve(file);
+        const absolute = path.resolve(io.cwd, file);
         if (!existsSync(absolute)) throw new UsageError(`no such file: ${file}`);
         if (!statSync(absolute).isFile()) throw new UsageError(`not a file: ${file} (name the .mdx or .yaml files to report on)`);
         if (path.relative(root, absolute).startsWith('..')) throw new UsageError(`${file} is not inside the content root ${values.content} (pass --content DIR)`);
@@ -34,7 +35,7 @@ export async function validateCommand(args: string[]): Promise<number> {
       }),
     );
   }
-  const result = validateRoot(values.content, { today, only });
-  printReport(format, result.summary, result.diagnostics);
+  const result = validateRoot(contentRootOf(io, values.content), { today, only, cwd: io.cwd });
+  printReport(io, format, result.summary, result.diagnostics);
   return exitCodeFor(result.summary);
 }

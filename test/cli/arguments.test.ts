@@ -3,14 +3,14 @@ import { runValidate, TODAY } from './run.ts';
 
 const MIXED = 'test/fixtures/cli/mixed';
 
-function report(args: string[]) {
-  const run = runValidate(['--content', MIXED, '--format', 'json', ...args]);
+async function report(args: string[]) {
+  const run = await runValidate(['--content', MIXED, '--format', 'json', ...args]);
   return { status: run.status, ...(JSON.parse(run.stdout) as { summary: { files: number; errors: number; warnings: number }; diagnostics: { file: string; rule: string; message: string }[] }) };
 }
 
 describe('validate FILE...', () => {
-  it('reports only the named files, while flag-duplicate still sees the whole root', () => {
-    const result = report([...TODAY, `${MIXED}/features/inbox-tabs.mdx`]);
+  it('reports only the named files, while flag-duplicate still sees the whole root', async () => {
+    const result = await report([...TODAY, `${MIXED}/features/inbox-tabs.mdx`]);
     expect(result.status).toBe(1);
     expect(result.summary).toEqual({ files: 1, errors: 1, warnings: 0 });
     expect(result.diagnostics).toEqual([
@@ -18,8 +18,8 @@ describe('validate FILE...', () => {
     ]);
   });
 
-  it('exits 0 when the named files are clean, though other files have errors', () => {
-    const result = report([...TODAY, `${MIXED}/handbook/team.mdx`, `${MIXED}/features/old-prototype.mdx`]);
+  it('exits 0 when the named files are clean, though other files have errors', async () => {
+    const result = await report([...TODAY, `${MIXED}/handbook/team.mdx`, `${MIXED}/features/old-prototype.mdx`]);
     expect(result.status).toBe(0);
     expect(result.summary).toEqual({ files: 2, errors: 0, warnings: 1 });
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['stale-stage']);
@@ -27,10 +27,10 @@ describe('validate FILE...', () => {
 });
 
 describe('validate --today', () => {
-  it('is the date the date rules judge by', () => {
-    const before = report(['--today', '2026-11-21']);
+  it('is the date the date rules judge by', async () => {
+    const before = await report(['--today', '2026-11-21']);
     expect(before.diagnostics.filter((d) => d.rule === 'date-in-future').map((d) => d.file)).toEqual([`${MIXED}/features/next-week.mdx`]);
-    const after = report(['--today', '2026-11-25']);
+    const after = await report(['--today', '2026-11-25']);
     expect(after.diagnostics.filter((d) => d.rule === 'date-in-future')).toEqual([]);
     expect(after.summary.errors).toBe(before.summary.errors - 1);
     // The stale-stage count of days moves with it.
@@ -52,8 +52,8 @@ describe('validate exit code 2', () => {
     ['a FILE outside the content root', ['--content', MIXED, ...TODAY, 'README.md'], /README\.md is not inside the content root/],
   ];
   for (const [name, args, reason] of cases) {
-    it(`for ${name}: one line on stderr, no stack trace, nothing on stdout`, () => {
-      const run = runValidate(args);
+    it(`for ${name}: one line on stderr, no stack trace, nothing on stdout`, async () => {
+      const run = await runValidate(args);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(reason);
@@ -63,8 +63,8 @@ describe('validate exit code 2', () => {
     });
   }
 
-  it('but --help prints the usage and exits 0', () => {
-    const run = runValidate(['--help']);
+  it('but --help prints the usage and exits 0', async () => {
+    const run = await runValidate(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run validate/);
   });

@@ -9,8 +9,8 @@ import { runValidate, TODAY } from './run.ts';
 /**
  * The fixture's front-matter blocks hold code that, if anything evaluated it,
  * would set globalThis.__shiplogPwned and write the file named by
- * SHIPLOG_PWNED_FILE. Both are checked after validating, in-process and as a
- * command.
+ * SHIPLOG_PWNED_FILE. Both are checked after validating, with the engine
+ * and with the validate command (both in this process).
  */
 const ROOT = 'test/fixtures/cli/executable';
 const scratch = mkdtempSync(path.join(tmpdir(), 'shiplog-exec-'));
@@ -41,14 +41,22 @@ describe('executable front matter', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('makes the command exit 1 with the diagnostics, and the code never runs (as a command)', () => {
+  it('makes the command exit 1 with the diagnostics, and the code never runs (as a command)', async () => {
     const marker = path.join(scratch, 'command.txt');
-    const run = runValidate(['--content', ROOT, '--format', 'json', ...TODAY], { env: { SHIPLOG_PWNED_FILE: marker } });
+    // The command runs in this process: evaluated code would read the marker's name from process.env.
+    process.env.SHIPLOG_PWNED_FILE = marker;
+    let run;
+    try {
+      run = await runValidate(['--content', ROOT, '--format', 'json', ...TODAY], { env: { SHIPLOG_PWNED_FILE: marker } });
+    } finally {
+      delete process.env.SHIPLOG_PWNED_FILE;
+    }
     expect(run.status).toBe(1);
     const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { file: string; rule: string }[] };
     expect(diagnostics.map((d) => d.file)).toEqual(expect.arrayContaining(executable.map((f) => `${ROOT}/${f}`)));
     expect(new Set(diagnostics.map((d) => d.rule))).toEqual(new Set(['frontmatter']));
     expect(existsSync(marker)).toBe(false);
     expect(existsSync(path.join(repoRoot, 'shiplog-pwned.txt'))).toBe(false);
+    expect((globalThis as { __shiplogPwned?: unknown }).__shiplogPwned).toBeUndefined();
   });
 });

@@ -8,14 +8,14 @@ import { runValidate, TODAY } from './run.ts';
 const MIXED = ['--content', 'test/fixtures/cli/mixed', ...TODAY];
 const ESC = '\u001b[';
 
-function jsonDiagnostics() {
-  const run = runValidate([...MIXED, '--format', 'json']);
+async function jsonDiagnostics() {
+  const run = await runValidate([...MIXED, '--format', 'json']);
   return (JSON.parse(run.stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; rule: string; message: string }[] }).diagnostics;
 }
 
 describe('validate --format github', () => {
-  it('prints one workflow command per diagnostic, at the same places as the JSON report', () => {
-    const run = runValidate([...MIXED, '--format', 'github']);
+  it('prints one workflow command per diagnostic, at the same places as the JSON report', async () => {
+    const run = await runValidate([...MIXED, '--format', 'github']);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     const lines = run.stdout.trimEnd().split('\n');
@@ -26,7 +26,7 @@ describe('validate --format github', () => {
       const [, severity, file, lineNo, column, rule, text] = match!;
       return { severity, file, line: Number(lineNo), column: Number(column), rule, text: text ?? "" };
     });
-    const expected = jsonDiagnostics();
+    const expected = await jsonDiagnostics();
     expect(parsed.map(({ severity, file, line, column, rule }) => ({ severity, file, line, column, rule }))).toEqual(
       expected.map(({ severity, file, line, column, rule }) => ({ severity, file, line, column, rule })),
     );
@@ -37,23 +37,23 @@ describe('validate --format github', () => {
     }
   });
 
-  it('prints nothing for a clean root', () => {
-    const run = runValidate(['--content', 'test/fixtures/cli/clean', ...TODAY, '--format', 'github']);
+  it('prints nothing for a clean root', async () => {
+    const run = await runValidate(['--content', 'test/fixtures/cli/clean', ...TODAY, '--format', 'github']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
   });
 });
 
 describe('validate --format text', () => {
-  it('groups by file, shows the source line with a marker under the column, the fix, and a summary; no colour when not a terminal', () => {
-    const run = runValidate(MIXED);
+  it('groups by file, shows the source line with a marker under the column, the fix, and a summary; no colour when not a terminal', async () => {
+    const run = await runValidate(MIXED);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toContain(ESC);
     const lines = run.stdout.split('\n');
     // Each file's name appears once, as a heading, before its diagnostics.
     const headings = lines.filter((line) => line.startsWith('test/fixtures/cli/mixed/'));
-    expect(headings).toEqual([...new Set(jsonDiagnostics().map((d) => d.file))]);
+    expect(headings).toEqual([...new Set((await jsonDiagnostics()).map((d) => d.file))]);
 
     const typo = lines.indexOf('test/fixtures/cli/mixed/features/typo-key.mdx');
     expect(lines[typo + 1]).toMatch(/^ {2}8:1 +error +Unknown key "aprovers"\. +frontmatter$/);
@@ -71,19 +71,19 @@ describe('validate --format text', () => {
     expect(lines.at(-1)).toBe('');
   });
 
-  it('uses colour when FORCE_COLOR=1 and none when NO_COLOR is set too', () => {
-    const forced = runValidate(MIXED, { env: { FORCE_COLOR: '1' } });
+  it('uses colour when FORCE_COLOR=1 and none when NO_COLOR is set too', async () => {
+    const forced = await runValidate(MIXED, { env: { FORCE_COLOR: '1' } });
     expect(forced.stdout).toContain(`${ESC}31m`);
-    expect(forced.stdout.replaceAll(/\u001b\[\d+m/g, '')).toBe(runValidate(MIXED).stdout);
-    const both = runValidate(MIXED, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(forced.stdout.replaceAll(/\u001b\[\d+m/g, '')).toBe((await runValidate(MIXED)).stdout);
+    const both = await runValidate(MIXED, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     expect(both.stdout).not.toContain(ESC);
   });
 
-  it('ends a clean or warnings-only run with its summary line', () => {
-    const clean = runValidate(['--content', 'test/fixtures/cli/clean', ...TODAY]);
+  it('ends a clean or warnings-only run with its summary line', async () => {
+    const clean = await runValidate(['--content', 'test/fixtures/cli/clean', ...TODAY]);
     expect(clean.status).toBe(0);
     expect(clean.stdout).toBe('✔ 0 errors, 0 warnings in 10 files\n');
-    const warnings = runValidate(['--content', 'test/fixtures/cli/warnings', ...TODAY]);
+    const warnings = await runValidate(['--content', 'test/fixtures/cli/warnings', ...TODAY]);
     expect(warnings.status).toBe(0);
     expect(warnings.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 2 warnings in 10 files');
   });
@@ -94,8 +94,8 @@ describe('content text cannot forge output lines', () => {
   const HOSTILE = ['--content', 'test/fixtures/rules/hostile-values', ...TODAY, 'test/fixtures/rules/hostile-values/features/checklist-fail-control-key.mdx'];
 
   for (const format of ['text', 'github'] as const) {
-    it(`--format ${format}: no line starts with "::" but the reporter's own, and no raw control character is printed`, () => {
-      const run = runValidate([...HOSTILE, '--format', format]);
+    it(`--format ${format}: no line starts with "::" but the reporter's own, and no raw control character is printed`, async () => {
+      const run = await runValidate([...HOSTILE, '--format', format]);
       expect(run.status).toBe(1);
       const lines = run.stdout.split('\n');
       expect(lines.some((line) => line.startsWith('::warning file=x'))).toBe(false);
@@ -108,8 +108,8 @@ describe('content text cannot forge output lines', () => {
     });
   }
 
-  it('--format json keeps the exact key in the value, and no raw line separator in the text', () => {
-    const run = runValidate([...HOSTILE, '--format', 'json']);
+  it('--format json keeps the exact key in the value, and no raw line separator in the text', async () => {
+    const run = await runValidate([...HOSTILE, '--format', 'json']);
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
     const messages = (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics.map((d) => d.message);
     expect(messages).toEqual([
@@ -123,7 +123,7 @@ describe('reporters escape every control character', () => {
   const diagnostic = (message: string): Diagnostic => ({ file: 'f.mdx', line: 1, column: 1, severity: 'error', rule: 'r', message, hint: 'h\u0085i', path: '/f.mdx' });
   const all = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)).join('') + '\u007f\u0085\u009b\u2028\u2029\u202e\u2066';
 
-  it('text, github and json output hold none of them raw', () => {
+  it('text, github and json output hold none of them raw', async () => {
     const summary = { files: 1, errors: 1, warnings: 0 };
     const text = formatText(summary, [diagnostic(`k${all}k`)], { color: false });
     const github = formatGithub([diagnostic(`k${all}k`)]);

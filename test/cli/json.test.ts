@@ -17,8 +17,8 @@ function parseOnlyJson(stdout: string) {
 }
 
 describe('validate --format json', () => {
-  it('prints one document in the contract shape and nothing else, exit 1 on errors', () => {
-    const run = runValidate(['--content', MIXED, '--format', 'json', ...TODAY]);
+  it('prints one document in the contract shape and nothing else, exit 1 on errors', async () => {
+    const run = await runValidate(['--content', MIXED, '--format', 'json', ...TODAY]);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     const document = parseOnlyJson(run.stdout);
@@ -45,15 +45,15 @@ describe('validate --format json', () => {
     expect(typo.hint).toContain('Did you mean "approvers"?');
   });
 
-  it('prints an empty diagnostics list for a clean root, exit 0', () => {
-    const run = runValidate(['--content', 'test/fixtures/cli/clean', '--format', 'json', ...TODAY]);
+  it('prints an empty diagnostics list for a clean root, exit 0', async () => {
+    const run = await runValidate(['--content', 'test/fixtures/cli/clean', '--format', 'json', ...TODAY]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(parseOnlyJson(run.stdout)).toEqual({ summary: { files: 10, errors: 0, warnings: 0 }, diagnostics: [] });
   });
 
-  it('exits 0 when there are only warnings', () => {
-    const run = runValidate(['--content', 'test/fixtures/cli/warnings', '--format', 'json', ...TODAY]);
+  it('exits 0 when there are only warnings', async () => {
+    const run = await runValidate(['--content', 'test/fixtures/cli/warnings', '--format', 'json', ...TODAY]);
     expect(run.status).toBe(0);
     const document = parseOnlyJson(run.stdout);
     expect(document.summary).toEqual({ files: 10, errors: 0, warnings: 2 });
@@ -61,9 +61,9 @@ describe('validate --format json', () => {
     expect(document.diagnostics[0]).toMatchObject(positionOf('test/fixtures/cli/warnings/features/dark-mode.mdx', 'url: https://github.com/acme/helpdesk/issues/151'));
   });
 
-  it('names files relative to the working directory, with / separators', () => {
+  it('names files relative to the working directory, with / separators', async () => {
     const cwd = path.join(repoRoot, 'test/fixtures/cli');
-    const run = runValidate(['--content', 'mixed', '--format', 'json', ...TODAY], { cwd });
+    const run = await runValidate(['--content', 'mixed', '--format', 'json', ...TODAY], { cwd });
     expect(run.status).toBe(1);
     const files = parseOnlyJson(run.stdout).diagnostics.map((d) => d.file);
     expect(files).toContain('mixed/features/typo-key.mdx');

@@ -12,7 +12,7 @@ import {
   type PullRequestBase,
 } from '../../src/engine/base.ts';
 import { loadContent } from '../../src/engine/load.ts';
-import { fixtureContent } from './helpers.ts';
+import { fixtureContent } from '../helpers/repo.ts';
 
 const content = loadContent(fixtureContent).content!;
 const text = (id: string) => readFileSync(path.join(fixtureContent, 'features', `${id}.mdx`), 'utf8');

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPr, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from './helpers.ts';
+import { checkPr, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from '../helpers/repo.ts';
 
 afterAll(removeTempDirs);
 
@@ -13,23 +13,23 @@ function pullRequest(): Repo {
 const prFindings = (json: CheckPrJson) => json.diagnostics.filter((d) => pullRequestRules.includes(d.rule));
 
 describe('check-pr: the pull-request rules against a real merge base', () => {
-  test('a pull request that only edits a page body passes, with no reviewers to request', () => {
+  test('a pull request that only edits a page body passes, with no reviewers to request', async () => {
     const repo = pullRequest();
     repo.edit('features/inbox-search.mdx', 'since late October.', 'since late October, with no complaints.');
     repo.commitAll('Notes');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.summary.errors).toBe(0);
     expect(json.diagnostics).toEqual([]);
     expect(json.reviewers).toEqual([]);
   });
 
-  test('history-rewrite: a changed and a removed entry date, each on its own line', () => {
+  test('history-rewrite: a changed and a removed entry date, each on its own line', async () => {
     const repo = pullRequest();
     repo.edit('features/dark-mode.mdx', '  internal: 2026-08-20\n', '  internal: 2026-08-21\n');
     repo.edit('features/ticket-export.mdx', '  development: 2026-08-10\n', '');
     repo.commitAll('Rewrite history');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       expect.objectContaining({
@@ -43,23 +43,23 @@ describe('check-pr: the pull-request rules against a real merge base', () => {
     ]);
   });
 
-  test('history-rewrite does not fire when a date is added: moving forward is not rewriting', () => {
+  test('history-rewrite does not fire when a date is added: moving forward is not rewriting', async () => {
     const repo = pullRequest();
-    const moved = runScript('advance', ['inbox-search', 'beta', '--today', FIXTURE_TODAY, '--approver', 'gary-mcgrath', '--approver', 'alicia-carney'], repo.dir);
+    const moved = await runScript('advance', ['inbox-search', 'beta', '--today', FIXTURE_TODAY, '--approver', 'gary-mcgrath', '--approver', 'alicia-carney'], repo.dir);
     expect(moved.status).toBe(0);
     repo.commitAll('Inbox search to beta');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(prFindings(json)).toEqual([]);
   });
 
-  test('approval-removed: a removed approval and a changed one; an added one is fine', () => {
+  test('approval-removed: a removed approval and a changed one; an added one is fine', async () => {
     const repo = pullRequest();
     repo.edit('features/dark-mode.mdx', '  - person: alicia-carney\n    stage: public\n    date: 2026-11-09\n', '');
     repo.edit('features/ticket-export.mdx', '    stage: beta\n    date: 2026-10-19\n  - person: james', '    stage: beta\n    date: 2026-10-18\n  - person: james');
     repo.edit('features/bulk-tagging.mdx', 'checklist:\n', '  - person: james-doman-pipe\n    stage: public\n    date: 2026-11-20\nchecklist:\n');
     repo.commitAll('Approvals');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json).map((d) => [d.file, d.rule, d.message])).toEqual([
       ['content/features/dark-mode.mdx', 'approval-removed', "alicia-carney's approval for public (2026-11-09 on main) was removed."],
@@ -69,19 +69,19 @@ describe('check-pr: the pull-request rules against a real merge base', () => {
     expect(prFindings(json)[1]!.line).toBe(16);
   });
 
-  test('stage-backward, reported alone: the dates it removes are not also history-rewrite', () => {
+  test('stage-backward, reported alone: the dates it removes are not also history-rewrite', async () => {
     const repo = pullRequest();
     repo.edit('features/ticket-export.mdx', 'stage: beta\n', 'stage: internal\n');
     repo.edit('features/ticket-export.mdx', '  beta: 2026-10-20\n', '');
     repo.commitAll('Back to internal');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       expect.objectContaining({ file: 'content/features/ticket-export.mdx', line: 6, column: 8, rule: 'stage-backward', message: 'The stage moved backwards, from Beta Release (on main) to Internal Release.' }),
     ]);
   });
 
-  test('compares with the merge base, not the tip of the base branch', () => {
+  test('compares with the merge base, not the tip of the base branch', async () => {
     const repo = makeRepo();
     git(repo.dir, 'checkout', '-q', '-b', 'pr');
     repo.edit('features/inbox-search.mdx', 'since late October.', 'since late October, daily.');
@@ -91,60 +91,60 @@ describe('check-pr: the pull-request rules against a real merge base', () => {
     repo.edit('features/dark-mode.mdx', '  internal: 2026-08-20\n', '  internal: 2026-08-19\n');
     repo.commitAll('Fix a recorded date on main');
     git(repo.dir, 'checkout', '-q', 'pr');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(prFindings(json)).toEqual([]);
   });
 });
 
 describe('check-pr: new and renamed feature files', () => {
-  test('a new feature file has no base version, so no pull-request rule applies to it', () => {
+  test('a new feature file has no base version, so no pull-request rule applies to it', async () => {
     const repo = pullRequest();
-    const created = runScript('new-feature', ['macro-search', '--title', 'Macro search', '--owner', 'dana-lee', '--today', FIXTURE_TODAY], repo.dir);
+    const created = await runScript('new-feature', ['macro-search', '--title', 'Macro search', '--owner', 'dana-lee', '--today', FIXTURE_TODAY], repo.dir);
     expect(created.status).toBe(0);
     repo.commitAll('New feature');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics).toEqual([]);
     expect(json.reviewers).toEqual([]);
   });
 
-  test('a renamed file is compared with its old version: an unchanged rename passes and enters no stage', () => {
+  test('a renamed file is compared with its old version: an unchanged rename passes and enters no stage', async () => {
     const repo = pullRequest();
     git(repo.dir, 'mv', 'content/features/dark-mode.mdx', 'content/features/workspace-dark-mode.mdx');
     repo.edit('docs/using-dark-mode.mdx', 'feature: dark-mode', 'feature: workspace-dark-mode');
     repo.commitAll('Rename');
     expect(git(repo.dir, 'diff', '--name-status', '-M', 'main', 'HEAD')).toMatch(/^R\d+\tcontent\/features\/dark-mode\.mdx\tcontent\/features\/workspace-dark-mode\.mdx$/m);
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(prFindings(json)).toEqual([]);
     // Its dates are those of the old file, so the pull request enters no stage and asks nobody.
     expect(json.reviewers).toEqual([]);
   });
 
-  test('a renamed file cannot carry a rewritten date past history-rewrite', () => {
+  test('a renamed file cannot carry a rewritten date past history-rewrite', async () => {
     const repo = pullRequest();
     git(repo.dir, 'mv', 'content/features/dark-mode.mdx', 'content/features/workspace-dark-mode.mdx');
     repo.edit('docs/using-dark-mode.mdx', 'feature: dark-mode', 'feature: workspace-dark-mode');
     repo.edit('features/workspace-dark-mode.mdx', '  public: 2026-11-10\n', '  public: 2026-11-12\n');
     repo.commitAll('Rename and redate');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json).map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([
       ['content/features/workspace-dark-mode.mdx', 12, 11, 'history-rewrite', 'The Public Release entry date changed from 2026-11-10 (on main) to 2026-11-12.'],
     ]);
   });
 
-  test('a deleted feature file is not compared with anything', () => {
+  test('a deleted feature file is not compared with anything', async () => {
     const repo = pullRequest();
     git(repo.dir, 'rm', '-q', 'content/features/tag-colors.mdx');
     repo.commitAll('Drop tag colours');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics).toEqual([]);
   });
 
-  test('a changed page whose base version does not fit the base process is reported, not skipped', () => {
+  test('a changed page whose base version does not fit the base process is reported, not skipped', async () => {
     const repo = makeRepo();
     repo.edit('features/inbox-search.mdx', 'stage: internal\n', 'stage: internl\n');
     repo.commitAll('Broken on main');
@@ -152,7 +152,7 @@ describe('check-pr: new and renamed feature files', () => {
     repo.edit('features/inbox-search.mdx', 'stage: internl\n', 'stage: internal\n');
     repo.edit('features/inbox-search.mdx', '  internal: 2026-10-26\n', '  internal: 2026-10-27\n');
     repo.commitAll('Fix the stage');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     // The date change cannot be checked against a base that does not read: a person must look.
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
@@ -170,16 +170,16 @@ describe('check-pr: new and renamed feature files', () => {
 });
 
 describe('check-pr: reviewers to request', () => {
-  test('a pull request that enters Public lists everyone who approved the launch', () => {
+  test('a pull request that enters Public lists everyone who approved the launch', async () => {
     const repo = pullRequest();
-    const moved = runScript(
+    const moved = await runScript(
       'advance',
       ['ticket-export', 'public', '--date', '2026-11-20', '--approver', 'gary-mcgrath@2026-11-18', '--approver', 'james-doman-pipe@2026-11-19', '--today', FIXTURE_TODAY],
       repo.dir,
     );
     expect(moved.status).toBe(0);
     repo.commitAll('Ticket export goes public');
-    const { run, json } = checkPr(repo, 'main');
+    const { run, json } = await checkPr(repo, 'main');
     expect(run.status).toBe(0);
     expect(json.summary.errors).toBe(0);
     // James has no GitHub login in team.yaml: listed with null so a person can ask him directly.
@@ -188,29 +188,29 @@ describe('check-pr: reviewers to request', () => {
       { person: 'james-doman-pipe', github: null, stage: 'public' },
     ]);
 
-    const text = runScript('check-pr', ['--base', 'main', '--today', FIXTURE_TODAY], repo.dir);
+    const text = await runScript('check-pr', ['--base', 'main', '--today', FIXTURE_TODAY], repo.dir);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Reviewers to request: @garymcgrath (public), james-doman-pipe (public, no github login in team.yaml)');
 
-    const github = runScript('check-pr', ['--base', 'main', '--format', 'github', '--today', FIXTURE_TODAY], repo.dir);
+    const github = await runScript('check-pr', ['--base', 'main', '--format', 'github', '--today', FIXTURE_TODAY], repo.dir);
     expect(github.stdout.trim().split('\n')).toEqual([
       '::notice title=Reviewers to request::@garymcgrath (public), james-doman-pipe (public, no github login in team.yaml)',
     ]);
   });
 
-  test('a pre-approval for a stage not yet entered requests nobody', () => {
+  test('a pre-approval for a stage not yet entered requests nobody', async () => {
     const repo = pullRequest();
     repo.edit('features/inbox-search.mdx', 'checklist:\n', '  - person: alicia-carney\n    stage: beta\n    date: 2026-11-20\nchecklist:\n');
     repo.commitAll('Pre-approval');
-    const { json } = checkPr(repo);
+    const { json } = await checkPr(repo);
     expect(json.reviewers).toEqual([]);
   });
 
-  test('--format github annotates the changed line and fails the check', () => {
+  test('--format github annotates the changed line and fails the check', async () => {
     const repo = pullRequest();
     repo.edit('features/dark-mode.mdx', '  public: 2026-11-10\n', '  public: 2026-11-11\n');
     repo.commitAll('Rewrite');
-    const run = runScript('check-pr', ['--base', 'main', '--format', 'github', '--today', FIXTURE_TODAY], repo.dir);
+    const run = await runScript('check-pr', ['--base', 'main', '--format', 'github', '--today', FIXTURE_TODAY], repo.dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       '::error file=content/features/dark-mode.mdx,line=12,col=11,title=history-rewrite::The Public Release entry date changed from 2026-11-10 (on main) to 2026-11-11.%0AFix: ',
@@ -219,13 +219,13 @@ describe('check-pr: reviewers to request', () => {
 });
 
 describe('check-pr: where git runs, and when it cannot', () => {
-  test('runs git in the repository that holds the content root, not the working directory', () => {
+  test('runs git in the repository that holds the content root, not the working directory', async () => {
     const repo = pullRequest();
     repo.edit('features/dark-mode.mdx', '  beta: 2026-09-10\n', '');
     repo.commitAll('Drop a date');
     const elsewhere = tempDir();
     git(elsewhere, 'init', '-q', '-b', 'trunk');
-    const run = runScript('check-pr', ['--content', repo.content, '--base', 'main', '--format', 'json', '--today', FIXTURE_TODAY], elsewhere);
+    const run = await runScript('check-pr', ['--content', repo.content, '--base', 'main', '--format', 'json', '--today', FIXTURE_TODAY], elsewhere);
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as CheckPrJson;
     expect(prFindings(json).map((d) => d.rule)).toEqual(['history-rewrite']);
@@ -233,28 +233,28 @@ describe('check-pr: where git runs, and when it cannot', () => {
     expect(prFindings(json)[0]!.file).toMatch(/\.\.\/.*\/content\/features\/dark-mode\.mdx$/);
   });
 
-  test('not a git repository: exit 2, one line that says what to do', () => {
+  test('not a git repository: exit 2, one line that says what to do', async () => {
     const dir = tempDir();
     const repo = makeRepo();
     // A copy of the content root with no repository around it.
     git(repo.dir, 'checkout-index', '-a', `--prefix=${dir}/`);
-    const run = runScript('check-pr', ['--base', 'main'], dir);
+    const run = await runScript('check-pr', ['--base', 'main'], dir);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^check-pr: .* is not inside a git repository: .*run it in a clone/);
   });
 
-  test('an unknown base: exit 2 with the fetch to run', () => {
+  test('an unknown base: exit 2 with the fetch to run', async () => {
     const repo = pullRequest();
-    const run = runScript('check-pr', ['--base', 'origin/main'], repo.dir);
+    const run = await runScript('check-pr', ['--base', 'origin/main'], repo.dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('check-pr: the base "origin/main" is not a commit in this repository: fetch it first (git fetch origin main), or check its spelling\n');
   });
 
-  test('--base is required', () => {
+  test('--base is required', async () => {
     const repo = pullRequest();
-    const run = runScript('check-pr', [], repo.dir);
+    const run = await runScript('check-pr', [], repo.dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^check-pr: --base REF is required/);
   });
@@ -272,34 +272,34 @@ describe('check-pr: where git runs, and when it cannot', () => {
       return repo;
     }
 
-    test('a clone of the pull request alone (the base not fetched): exit 2, says to fetch it', () => {
+    test('a clone of the pull request alone (the base not fetched): exit 2, says to fetch it', async () => {
       const origin = diverged();
       const clone = tempDir();
       git(clone, 'clone', '-q', '--depth', '1', '--branch', 'pr', `file://${origin.dir}`, 'repo');
-      const run = runScript('check-pr', ['--base', 'origin/main'], `${clone}/repo`);
+      const run = await runScript('check-pr', ['--base', 'origin/main'], `${clone}/repo`);
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(
         'check-pr: the base "origin/main" is not in this shallow clone: fetch it (git fetch origin main), or check out with full history (actions/checkout with fetch-depth: 0)\n',
       );
     });
 
-    test('both tips fetched shallowly, but not the merge base: exit 2, says to fetch more history', () => {
+    test('both tips fetched shallowly, but not the merge base: exit 2, says to fetch more history', async () => {
       const origin = diverged();
       const clone = tempDir();
       git(clone, 'clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'pr', `file://${origin.dir}`, 'repo');
-      const run = runScript('check-pr', ['--base', 'origin/main'], `${clone}/repo`);
+      const run = await runScript('check-pr', ['--base', 'origin/main'], `${clone}/repo`);
       expect(run.status).toBe(2);
       expect(run.stderr).toBe(
         'check-pr: no merge base of "origin/main" and HEAD in this shallow clone: fetch more history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)\n',
       );
     });
 
-    test('after git fetch --unshallow the same clone is checked', () => {
+    test('after git fetch --unshallow the same clone is checked', async () => {
       const origin = diverged();
       const clone = tempDir();
       git(clone, 'clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'pr', `file://${origin.dir}`, 'repo');
       git(`${clone}/repo`, 'fetch', '-q', '--unshallow');
-      const { run, json } = checkPr(repoAt(`${clone}/repo`), 'origin/main');
+      const { run, json } = await checkPr(repoAt(`${clone}/repo`), 'origin/main');
       expect(run.status).toBe(0);
       expect(json.diagnostics).toEqual([]);
     });

@@ -1,16 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { FIXTURE_TODAY, makeRepo, removeTempDirs, runScript, type Repo } from './helpers.ts';
+import { FIXTURE_TODAY, makeRepo, removeTempDirs, runScript, type Repo } from '../helpers/repo.ts';
 
 afterAll(removeTempDirs);
 
 const create = (repo: Repo, ...args: string[]) => runScript('new-feature', [...args, '--today', FIXTURE_TODAY], repo.dir);
 
 describe('new-feature', () => {
-  test('creates a page in development, dated today, that passes validate as created', () => {
+  test('creates a page in development, dated today, that passes validate as created', async () => {
     const repo = makeRepo();
-    const run = create(repo, 'scheduled-replies', '--title', 'Scheduled replies', '--owner', 'marco-rossi', '--summary', "Agents schedule a reply to send later, in the customer's timezone.");
+    const run = await create(repo, 'scheduled-replies', '--title', 'Scheduled replies', '--owner', 'marco-rossi', '--summary', "Agents schedule a reply to send later, in the customer's timezone.");
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Created content/features/scheduled-replies.mdx: Scheduled replies, in Development since 2026-11-21, owned by marco-rossi.');
@@ -32,28 +32,28 @@ describe('new-feature', () => {
     );
     for (const heading of ['## The problem', '## The approach', '## Rollout and flag', '## Risks', '## Links']) expect(text).toContain(`\n${heading}\n`);
 
-    const validate = runScript('validate', ['--today', FIXTURE_TODAY], repo.dir);
+    const validate = await runScript('validate', ['--today', FIXTURE_TODAY], repo.dir);
     expect(validate.stdout).toBe('✔ 0 errors, 0 warnings in 16 files\n');
     expect(validate.status).toBe(0);
   });
 
-  test('quotes a title that YAML would misread, and says when the summary only repeats the title', () => {
+  test('quotes a title that YAML would misread, and says when the summary only repeats the title', async () => {
     const repo = makeRepo();
-    const run = create(repo, 'csv-import', '--title', 'CSV import: contacts', '--owner', 'dana-lee');
+    const run = await create(repo, 'csv-import', '--title', 'CSV import: contacts', '--owner', 'dana-lee');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('No --summary given: the summary repeats the title.');
     expect(readFileSync(repo.feature('csv-import'), 'utf8')).toContain('title: "CSV import: contacts"\nsummary: "CSV import: contacts"\n');
-    expect(runScript('validate', ['--today', FIXTURE_TODAY], repo.dir).status).toBe(0);
+    expect((await runScript('validate', ['--today', FIXTURE_TODAY], repo.dir)).status).toBe(0);
   });
 
-  test('leaves the flag out when another feature already uses that key, and says so', () => {
+  test('leaves the flag out when another feature already uses that key, and says so', async () => {
     const repo = makeRepo();
     repo.edit('features/tag-colors.mdx', 'stage: development\n', 'stage: development\nflag: tag-search\n');
-    const run = create(repo, 'tag-search', '--title', 'Tag search', '--owner', 'dana-lee');
+    const run = await create(repo, 'tag-search', '--title', 'Tag search', '--owner', 'dana-lee');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('The flag "tag-search" is already used by another feature');
     expect(readFileSync(repo.feature('tag-search'), 'utf8')).not.toContain('flag:');
-    expect(runScript('validate', ['--today', FIXTURE_TODAY], repo.dir).status).toBe(0);
+    expect((await runScript('validate', ['--today', FIXTURE_TODAY], repo.dir)).status).toBe(0);
   });
 
   const refusals: [string, string[], RegExp][] = [
@@ -65,10 +65,10 @@ describe('new-feature', () => {
     ['no owner', ['new-thing', '--title', 'New thing'], /^new-feature: --owner PERSON is required/],
     ['a two-line summary', ['new-thing', '--title', 'T', '--owner', 'dana-lee', '--summary', 'one\ntwo'], /^new-feature: --summary must be one non-empty line$/],
   ];
-  test.each(refusals)('refuses %s: exit 2, one line, no file', (_name, args, message) => {
+  test.each(refusals)('refuses %s: exit 2, one line, no file', async (_name, args, message) => {
     const repo = makeRepo();
     const before = readdirSync(path.join(repo.content, 'features')).sort();
-    const run = create(repo, ...args);
+    const run = await create(repo, ...args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { featurePage } from '../../src/cli/new-feature.ts';
 import { loadContent } from '../../src/engine/load.ts';
 import { validateRoot } from '../../src/engine/validate.ts';
-import { FIXTURE_TODAY, fixtureContent, makeRepo, removeTempDirs, runScript } from './helpers.ts';
+import { FIXTURE_TODAY, fixtureContent, makeRepo, removeTempDirs, runScript } from '../helpers/repo.ts';
 
 afterAll(removeTempDirs);
 
@@ -59,18 +59,18 @@ describe('new-feature quotes every title a YAML reader would read as another typ
     });
   }
 
-  test('a plain title stays plain', () => {
+  test('a plain title stays plain', async () => {
     const page = featurePage(content, { id: 'plain', title: 'Scheduled replies', summary: 'Agents schedule a reply.', owner: 'dana-lee', team: 'frontend', flag: 'plain', today: FIXTURE_TODAY });
     expect(page).toContain('title: Scheduled replies\nsummary: Agents schedule a reply.\n');
   });
 
-  test('end to end: --title 2026-01-01 writes a quoted title, and the page validates', () => {
+  test('end to end: --title 2026-01-01 writes a quoted title, and the page validates', async () => {
     const repo = makeRepo();
     for (const [id, title] of [['date-title', '2026-01-01'], ['binary-title', '0b1010'], ['yes-title', 'yes']] as const) {
-      const run = runScript('new-feature', [id, '--title', title, '--owner', 'dana-lee', '--today', FIXTURE_TODAY], repo.dir);
+      const run = await runScript('new-feature', [id, '--title', title, '--owner', 'dana-lee', '--today', FIXTURE_TODAY], repo.dir);
       expect(run.status).toBe(0);
       expect(readFileSync(repo.feature(id), 'utf8')).toContain(`title: "${title}"\nsummary: "${title}"\n`);
     }
-    expect(runScript('validate', ['--today', FIXTURE_TODAY], repo.dir).status).toBe(0);
+    expect((await runScript('validate', ['--today', FIXTURE_TODAY], repo.dir)).status).toBe(0);
   });
 });

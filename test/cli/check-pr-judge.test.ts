@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPr, fixtureContent, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from './helpers.ts';
+import { checkPr, fixtureContent, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from '../helpers/repo.ts';
 
 /**
  * Issue 8, section 4: a pull request cannot weaken the rules that judge it.
@@ -46,12 +46,12 @@ function renameStage(repo: Repo, from: string, to: string) {
 }
 
 describe('the pull-request rules come from the base, not from the pull request', () => {
-  test('(1) renaming a stage id does not make the base pages unreadable: the rewritten date and the renamed history are reported', () => {
+  test('(1) renaming a stage id does not make the base pages unreadable: the rewritten date and the renamed history are reported', async () => {
     const repo = pullRequest();
     renameStage(repo, 'beta', 'preview');
     rewritePublicDate(repo);
     repo.commitAll('Rename beta to preview, and redate a launch');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     // Nothing but the pull-request rules: the pull request is valid on its own terms.
     expect(json.diagnostics.filter((d) => !pullRequestRules.includes(d.rule))).toEqual([]);
@@ -82,12 +82,12 @@ describe('the pull-request rules come from the base, not from the pull request',
     expect(json.reviewers.filter((r) => r.stage === null)).toEqual(baseOwners);
   });
 
-  test('(2) rules: { history-rewrite: off } in the pull request does not switch off the rule that judges it', () => {
+  test('(2) rules: { history-rewrite: off } in the pull request does not switch off the rule that judges it', async () => {
     const repo = pullRequest();
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  history-rewrite: "off"\n');
     rewritePublicDate(repo);
     repo.commitAll('Silence history-rewrite, then redate');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       ['content/features/dark-mode.mdx', 12, 11, 'error', 'history-rewrite'],
@@ -96,7 +96,7 @@ describe('the pull-request rules come from the base, not from the pull request',
     expect(json.summary).toEqual({ files: 15, errors: 1, warnings: 1 });
   });
 
-  test('a downgrade to warning is ignored the same way, for every pull-request rule', () => {
+  test('a downgrade to warning is ignored the same way, for every pull-request rule', async () => {
     const repo = pullRequest();
     repo.edit(
       'process.yaml',
@@ -106,7 +106,7 @@ describe('the pull-request rules come from the base, not from the pull request',
     rewritePublicDate(repo);
     repo.edit('features/dark-mode.mdx', '  - person: alicia-carney\n    stage: public\n    date: 2026-11-09\n', '');
     repo.commitAll('Downgrade, then rewrite');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       ['content/features/dark-mode.mdx', 12, 11, 'error', 'history-rewrite'],
@@ -116,13 +116,13 @@ describe('the pull-request rules come from the base, not from the pull request',
     expect(json.reviewers).toEqual(baseOwners);
   });
 
-  test('(3) stage-backward: "off" in the pull request still fails a backward move', () => {
+  test('(3) stage-backward: "off" in the pull request still fails a backward move', async () => {
     const repo = pullRequest();
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  stage-backward: "off"\n');
     repo.edit('features/ticket-export.mdx', 'stage: beta\n', 'stage: internal\n');
     repo.edit('features/ticket-export.mdx', '  beta: 2026-10-20\n', '');
     repo.commitAll('Back to internal, quietly');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       ['content/features/ticket-export.mdx', 6, 8, 'error', 'stage-backward'],
@@ -130,7 +130,7 @@ describe('the pull-request rules come from the base, not from the pull request',
     ]);
   });
 
-  test('the base decides: a severity the BASE sets for a pull-request rule is the one used', () => {
+  test('the base decides: a severity the BASE sets for a pull-request rule is the one used', async () => {
     const repo = makeRepo();
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  history-rewrite: warning\n');
     repo.commitAll('main accepts rewritten dates as warnings');
@@ -139,7 +139,7 @@ describe('the pull-request rules come from the base, not from the pull request',
     repo.edit('process.yaml', '  history-rewrite: warning\n', '  history-rewrite: "off"\n');
     rewritePublicDate(repo);
     repo.commitAll('Redate');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(prFindings(json)).toEqual([
       ['content/features/dark-mode.mdx', 12, 11, 'warning', 'history-rewrite'],
@@ -147,11 +147,11 @@ describe('the pull-request rules come from the base, not from the pull request',
     ]);
   });
 
-  test('a rule id the pull request misspells in rules: is a frontmatter error of its own', () => {
+  test('a rule id the pull request misspells in rules: is a frontmatter error of its own', async () => {
     const repo = pullRequest();
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  history-rewirte: "off"\n');
     repo.commitAll('Typo');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(json.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule])).toEqual([
       ['content/process.yaml', 111, 1, 'warning', 'process-changed'],
@@ -162,13 +162,13 @@ describe('the pull-request rules come from the base, not from the pull request',
 });
 
 describe('process-changed: who reviews a change to the process', () => {
-  test('(4) a team.yaml change is a warning; the base owners are requested with their logins from the BASE team.yaml', () => {
+  test('(4) a team.yaml change is a warning; the base owners are requested with their logins from the BASE team.yaml', async () => {
     const repo = pullRequest();
     // The pull request gives James a login and names its own owners: neither counts, both are main's to decide.
     repo.edit('team.yaml', '    roles: [growth]\n  - id: alicia-carney', '    roles: [growth]\n    github: jamesdp\n  - id: alicia-carney');
     repo.edit('process.yaml', 'owners: [marco-rossi, james-doman-pipe]', 'owners: [dana-lee]');
     repo.commitAll('People');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule])).toEqual([
       ['content/process.yaml', 16, 1, 'warning', 'process-changed'],
@@ -180,28 +180,28 @@ describe('process-changed: who reviews a change to the process', () => {
     // Listed once each, however many process files change.
     expect(json.reviewers).toEqual(baseOwners);
 
-    const text = runScript('check-pr', ['--base', 'main', '--today', FIXTURE_TODAY], repo.dir);
+    const text = await runScript('check-pr', ['--base', 'main', '--today', FIXTURE_TODAY], repo.dir);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Reviewers to request: @marcorossi (process owner), james-doman-pipe (process owner, no github login in team.yaml)');
   });
 
-  test('adding suppressions.json is a process change too', () => {
+  test('adding suppressions.json is a process change too', async () => {
     const repo = pullRequest();
     repo.write('suppressions.json', '{ "version": 1, "suppressions": [] }\n');
     repo.commitAll('Suppress nothing, yet');
-    const { json } = checkPr(repo);
+    const { json } = await checkPr(repo);
     expect(json.diagnostics.map((d) => [d.file, d.line, d.severity, d.rule])).toEqual([['content/suppressions.json', 1, 'warning', 'process-changed']]);
     expect(json.diagnostics[0]!.message).toMatch(/^This pull request adds suppressions\.json, /);
     expect(json.reviewers).toEqual(baseOwners);
   });
 
-  test('deleting process.yaml: the content does not load (exit 1), and the owners still see it', () => {
+  test('deleting process.yaml: the content does not load (exit 1), and the owners still see it', async () => {
     const repo = pullRequest();
     git(repo.dir, 'rm', '-q', 'content/process.yaml');
     // Nothing can be judged without a process, so the rewrite is not reported as such; the run still fails.
     rewritePublicDate(repo);
     repo.commitAll('No more process');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(json.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule])).toEqual([
       ['content/process.yaml', 1, 1, 'error', 'frontmatter'],
@@ -211,34 +211,34 @@ describe('process-changed: who reviews a change to the process', () => {
     expect(json.reviewers).toEqual(baseOwners);
   });
 
-  test('changing ownerRole is a process change', () => {
+  test('changing ownerRole is a process change', async () => {
     const repo = pullRequest();
     repo.edit('process.yaml', 'owners: [marco-rossi, james-doman-pipe]\n', 'owners: [marco-rossi, james-doman-pipe]\nownerRole: engineer\n');
     repo.commitAll('Say the default out loud');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics.map((d) => [d.file, d.line, d.rule])).toEqual([['content/process.yaml', 17, 'process-changed']]);
   });
 
-  test('main can switch process-changed off; then nobody is added', () => {
+  test('main can switch process-changed off; then nobody is added', async () => {
     const repo = makeRepo();
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  process-changed: "off"\n');
     repo.commitAll('main does not want process reviews');
     git(repo.dir, 'checkout', '-q', '-b', 'pr');
     repo.edit('team.yaml', '    roles: [growth]\n  - id: alicia-carney', '    roles: [growth]\n    github: jamesdp\n  - id: alicia-carney');
     repo.commitAll('People');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics).toEqual([]);
     expect(json.reviewers).toEqual([]);
   });
 
-  test('(6) a normal pull request touching only features: no process-changed, exit 0, only the stage reviewers', () => {
+  test('(6) a normal pull request touching only features: no process-changed, exit 0, only the stage reviewers', async () => {
     const repo = pullRequest();
-    const moved = runScript('advance', ['inbox-search', 'beta', '--today', FIXTURE_TODAY, '--approver', 'gary-mcgrath', '--approver', 'alicia-carney'], repo.dir);
+    const moved = await runScript('advance', ['inbox-search', 'beta', '--today', FIXTURE_TODAY, '--approver', 'gary-mcgrath', '--approver', 'alicia-carney'], repo.dir);
     expect(moved.status).toBe(0);
     repo.commitAll('Inbox search to beta');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics).toEqual([]);
     expect(json.reviewers).toEqual([
@@ -249,7 +249,7 @@ describe('process-changed: who reviews a change to the process', () => {
 });
 
 describe('pages that cannot be compared are reported, never skipped', () => {
-  test('(5) a base page that is not valid YAML at the base, changed by the pull request: history-rewrite on its first line', () => {
+  test('(5) a base page that is not valid YAML at the base, changed by the pull request: history-rewrite on its first line', async () => {
     const repo = makeRepo();
     repo.edit('features/inbox-search.mdx', 'title: Inbox search\n', 'title: [Inbox search\n');
     repo.commitAll('Broken YAML on main');
@@ -257,7 +257,7 @@ describe('pages that cannot be compared are reported, never skipped', () => {
     repo.edit('features/inbox-search.mdx', 'title: [Inbox search\n', 'title: Inbox search\n');
     repo.edit('features/inbox-search.mdx', '  development: 2026-09-01\n', '  development: 2026-09-02\n');
     repo.commitAll('Fix the title (and a date)');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([['content/features/inbox-search.mdx', 1, 1, 'error', 'history-rewrite']]);
     expect(json.diagnostics[0]!.message).toMatch(
@@ -265,26 +265,26 @@ describe('pages that cannot be compared are reported, never skipped', () => {
     );
   });
 
-  test('an unreadable base page the pull request does not touch is not reported: nothing in it changed', () => {
+  test('an unreadable base page the pull request does not touch is not reported: nothing in it changed', async () => {
     const repo = makeRepo();
     repo.edit('features/inbox-search.mdx', 'title: Inbox search\n', 'title: [Inbox search\n');
     repo.commitAll('Broken YAML on main');
     git(repo.dir, 'checkout', '-q', '-b', 'pr');
     repo.edit('features/dark-mode.mdx', 'Shipped to everyone', 'Shipped to every customer');
     repo.commitAll('Unrelated');
-    const { json } = checkPr(repo);
+    const { json } = await checkPr(repo);
     // validate's own finding on the broken page stays; no pull-request rule adds to it.
     expect(json.diagnostics.map((d) => [d.file, d.rule])).toEqual([['content/features/inbox-search.mdx', 'frontmatter']]);
   });
 
-  test('frontmatter: "off" plus a page broken at HEAD cannot hide a rewritten date', () => {
+  test('frontmatter: "off" plus a page broken at HEAD cannot hide a rewritten date', async () => {
     const repo = pullRequest();
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  frontmatter: "off"\n');
     rewritePublicDate(repo);
     // An unknown key: the page no longer loads, so no rule would look at it.
     repo.edit('features/dark-mode.mdx', 'flag: dark-mode\n', 'flag: dark-mode\nsneaky: true\n');
     repo.commitAll('Hide the page from the rules');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       ['content/features/dark-mode.mdx', 1, 1, 'error', 'history-rewrite'],
@@ -297,7 +297,7 @@ describe('pages that cannot be compared are reported, never skipped', () => {
 });
 
 describe('a base without process.yaml (the pull request that adds Shiplog)', () => {
-  test("falls back to the pull request's own process.yaml, at default severities, and says so on process-changed", () => {
+  test("falls back to the pull request's own process.yaml, at default severities, and says so on process-changed", async () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');
     writeFileSync(path.join(dir, 'README.md'), 'Our product.\n');
@@ -309,7 +309,7 @@ describe('a base without process.yaml (the pull request that adds Shiplog)', () 
     // Even here the pull request's rules: cannot lower the pull-request rules (nothing to compare yet, though).
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  process-changed: "off"\n');
     repo.commitAll('Adopt Shiplog');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(0);
     expect(json.diagnostics.map((d) => [d.file, d.line, d.severity, d.rule])).toEqual([
       ['content/process.yaml', 1, 'warning', 'process-changed'],
@@ -322,7 +322,7 @@ describe('a base without process.yaml (the pull request that adds Shiplog)', () 
     expect(json.reviewers.filter((r) => r.stage === null)).toEqual([]);
   });
 
-  test('a base process.yaml that does not parse: the same fallback, and a rewritten date is still an error', () => {
+  test('a base process.yaml that does not parse: the same fallback, and a rewritten date is still an error', async () => {
     const repo = makeRepo();
     repo.edit('process.yaml', 'owners: [marco-rossi, james-doman-pipe]\n', 'owners: [marco-rossi, james-doman-pipe\n');
     repo.commitAll('main breaks its process.yaml');
@@ -331,7 +331,7 @@ describe('a base without process.yaml (the pull request that adds Shiplog)', () 
     repo.edit('process.yaml', '  open-low-bugs: warning\n', '  open-low-bugs: warning\n  history-rewrite: "off"\n');
     rewritePublicDate(repo);
     repo.commitAll('Fix it, and redate');
-    const { run, json } = checkPr(repo);
+    const { run, json } = await checkPr(repo);
     expect(run.status).toBe(1);
     expect(prFindings(json)).toEqual([
       ['content/features/dark-mode.mdx', 12, 11, 'error', 'history-rewrite'],

@@ -1,9 +1,10 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { advanceCommand } from '../../src/cli/advance.ts';
 import { ConcurrentChangeError, replaceFileIfUnchanged } from '../../src/cli/atomic-write.ts';
-import { FIXTURE_TODAY, makeRepo, removeTempDirs, runScript, tempDir, type Repo } from './helpers.ts';
+import type { CommandIo } from '../../src/cli/io.ts';
+import { FIXTURE_TODAY, makeRepo, removeTempDirs, runScript, tempDir, type Repo } from '../helpers/repo.ts';
 
 afterAll(removeTempDirs);
 
@@ -14,15 +15,15 @@ afterAll(removeTempDirs);
  */
 
 let output: string[];
+/** An io in the repository whose stdout chunks land in `output`, one entry per write. */
+const ioIn = (repo: Repo): CommandIo => ({
+  cwd: repo.dir,
+  env: { NO_COLOR: '1' },
+  stdout: { write: (chunk: string) => output.push(chunk) },
+  stderr: { write: (chunk: string) => output.push(chunk) },
+});
 beforeEach(() => {
   output = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 const toBeta = (repo: Repo, ...approvers: string[]) => [
@@ -43,13 +44,13 @@ describe('advance: a change made while it works is never lost', () => {
     const repo = makeRepo();
     const file = repo.feature('inbox-search');
     const saved = `${readFileSync(file, 'utf8')}\nA line an editor saved while advance ran.\n`;
-    const status = await advanceCommand(toBeta(repo, 'gary-mcgrath', 'alicia-carney@2026-11-19'), {
+    const status = await advanceCommand(toBeta(repo, 'gary-mcgrath', 'alicia-carney@2026-11-19'), ioIn(repo), {
       beforeWrite: () => writeFileSync(file, saved),
     });
     expect(status).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(saved);
-    // In-process, the page is shown relative to this process's working directory.
-    expect(output.join('')).toMatch(/Refused: \S*content\/features\/inbox-search\.mdx changed while advance was working \(.*\); nothing was written\./);
+    // The page is shown relative to the io's working directory, the repository.
+    expect(output.join('')).toMatch(/Refused: content\/features\/inbox-search\.mdx changed while advance was working \(.*\); nothing was written\./);
     expect(output.join('')).not.toContain('Moved');
     expect(leftovers(repo)).toEqual([]);
   });
@@ -58,11 +59,11 @@ describe('advance: a change made while it works is never lost', () => {
     const repo = makeRepo();
     const file = repo.feature('inbox-search');
     let inner: number | undefined;
-    const outer = await advanceCommand(toBeta(repo, 'gary-mcgrath', 'alicia-carney@2026-11-19'), {
+    const outer = await advanceCommand(toBeta(repo, 'gary-mcgrath', 'alicia-carney@2026-11-19'), ioIn(repo), {
       // The other run starts after this one read the page and finishes before it writes.
       beforeWrite: () => {
         inner = undefined;
-        void advanceCommand(toBeta(repo, 'gary-mcgrath@2026-11-20', 'james-doman-pipe@2026-11-20')).then((status) => (inner = status));
+        void advanceCommand(toBeta(repo, 'gary-mcgrath@2026-11-20', 'james-doman-pipe@2026-11-20'), ioIn(repo)).then((status) => (inner = status));
       },
     });
     // advanceCommand does its work synchronously; the promise is already settled.
@@ -74,10 +75,10 @@ describe('advance: a change made while it works is never lost', () => {
     expect(after).not.toContain('alicia-carney');
     expect(output.filter((chunk) => chunk.includes('Moved inbox-search'))).toHaveLength(1);
     expect(leftovers(repo)).toEqual([]);
-    expect(runScript('validate', ['--today', FIXTURE_TODAY], repo.dir).status).toBe(0);
+    expect((await runScript('validate', ['--today', FIXTURE_TODAY], repo.dir)).status).toBe(0);
   });
 
-  test('a lock held by another writer refuses; a lock left by a run that died long ago does not block', () => {
+  test('a lock held by another writer refuses; a lock left by a run that died long ago does not block', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'page.mdx');
     writeFileSync(file, 'old\n');
@@ -92,7 +93,7 @@ describe('advance: a change made while it works is never lost', () => {
     expect(readdirSync(dir)).toEqual(['page.mdx']);
   });
 
-  test('the comparison is by bytes: a changed file is not replaced', () => {
+  test('the comparison is by bytes: a changed file is not replaced', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'page.mdx');
     writeFileSync(file, 'changed\n');
@@ -103,7 +104,7 @@ describe('advance: a change made while it works is never lost', () => {
 });
 
 describe('advance on a symlinked page', () => {
-  test('edits the file the link points to; the link stays a link', () => {
+  test('edits the file the link points to; the link stays a link', async () => {
     const repo = makeRepo();
     const link = repo.feature('reply-drafts');
     // Inside the content root: the loader refuses links that lead outside it.
@@ -113,7 +114,7 @@ describe('advance on a symlinked page', () => {
     renameSync(link, target);
     symlinkSync(path.relative(path.dirname(link), target), link);
     const before = readFileSync(target, 'utf8');
-    const run = runScript('advance', ['reply-drafts', 'internal', '--today', FIXTURE_TODAY], repo.dir);
+    const run = await runScript('advance', ['reply-drafts', 'internal', '--today', FIXTURE_TODAY], repo.dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
@@ -125,10 +126,10 @@ describe('advance on a symlinked page', () => {
 });
 
 describe('advance keeps a comment after a flow-style value', () => {
-  test('dates: { ... }  # note keeps its note', () => {
+  test('dates: { ... }  # note keeps its note', async () => {
     const repo = makeRepo();
     repo.edit('features/reply-drafts.mdx', 'dates:\n  development: 2026-10-01  # kick-off\n', 'dates: { development: 2026-10-01 }  # kick-off was late\n');
-    const run = runScript('advance', ['reply-drafts', 'internal', '--today', FIXTURE_TODAY], repo.dir);
+    const run = await runScript('advance', ['reply-drafts', 'internal', '--today', FIXTURE_TODAY], repo.dir);
     expect(run.status).toBe(0);
     expect(repo.read('features/reply-drafts.mdx')).toContain(`stage: internal\nflag: 'reply-drafts'\ndates:  # kick-off was late\n  development: 2026-10-01\n  internal: ${FIXTURE_TODAY}\n\napprovers:\n`);
   });

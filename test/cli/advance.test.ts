@@ -2,11 +2,11 @@ import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diffLines } from 'diff';
 import { afterAll, describe, expect, test } from 'vitest';
-import { FIXTURE_TODAY, makeRepo, removeTempDirs, runScript, type Repo } from './helpers.ts';
+import { FIXTURE_TODAY, makeRepo, removeTempDirs, runScript, type Repo } from '../helpers/repo.ts';
 
 afterAll(removeTempDirs);
 
-function advance(repo: Repo, ...args: string[]) {
+async function advance(repo: Repo, ...args: string[]) {
   return runScript('advance', [...args, '--today', FIXTURE_TODAY], repo.dir);
 }
 
@@ -19,18 +19,18 @@ function changedLines(before: string, after: string) {
   };
 }
 
-function validates(repo: Repo): void {
-  const run = runScript('validate', ['--today', FIXTURE_TODAY], repo.dir);
+async function validates(repo: Repo): Promise<void> {
+  const run = await runScript('validate', ['--today', FIXTURE_TODAY], repo.dir);
   expect(run.stdout).toContain('✔ 0 errors');
   expect(run.status).toBe(0);
 }
 
 describe('advance: every stage transition, requirements met', () => {
-  test('development → internal, keeping comments, quoting, flow style, blank lines and the body byte for byte', () => {
+  test('development → internal, keeping comments, quoting, flow style, blank lines and the body byte for byte', async () => {
     const repo = makeRepo();
     const file = repo.feature('reply-drafts');
     const before = readFileSync(file, 'utf8');
-    const run = advance(repo, 'reply-drafts', 'internal');
+    const run = await advance(repo, 'reply-drafts', 'internal');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Moved reply-drafts to Internal Release on ${FIXTURE_TODAY}: content/features/reply-drafts.mdx`);
@@ -45,14 +45,14 @@ describe('advance: every stage transition, requirements met', () => {
     expect(after).toContain('  development: 2026-10-01  # kick-off\n  internal: 2026-11-21\n\napprovers:\n');
     const body = before.slice(before.indexOf('\n---\n') + 5);
     expect(after.endsWith(body)).toBe(true);
-    validates(repo);
+    await validates(repo);
   });
 
-  test('internal → beta with two approvers, one dated', () => {
+  test('internal → beta with two approvers, one dated', async () => {
     const repo = makeRepo();
     const file = repo.feature('inbox-search');
     const before = readFileSync(file, 'utf8');
-    const run = advance(repo, 'inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney@2026-11-19');
+    const run = await advance(repo, 'inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney@2026-11-19');
     expect(run.status).toBe(0);
     expect(changedLines(before, readFileSync(file, 'utf8'))).toEqual({
       removed: ['stage: internal\n'],
@@ -63,32 +63,32 @@ describe('advance: every stage transition, requirements met', () => {
       ],
     });
     expect(run.stdout).toContain('check-pr will ask @garymcgrath, @aliciacarney to review it, as the approvers of Beta Release.');
-    validates(repo);
+    await validates(repo);
   });
 
-  test('beta → public on a given date', () => {
+  test('beta → public on a given date', async () => {
     const repo = makeRepo();
-    const run = advance(repo, 'ticket-export', 'public', '--date', '2026-11-20', '--approver', 'gary-mcgrath@2026-11-18', '--approver', 'james-doman-pipe@2026-11-19');
+    const run = await advance(repo, 'ticket-export', 'public', '--date', '2026-11-20', '--approver', 'gary-mcgrath@2026-11-18', '--approver', 'james-doman-pipe@2026-11-19');
     expect(run.status).toBe(0);
     const after = readFileSync(repo.feature('ticket-export'), 'utf8');
     expect(after).toContain('stage: public\n');
     expect(after).toContain('  beta: 2026-10-20\n  public: 2026-11-20\napprovers:\n');
     expect(run.stdout).toContain('check-pr will ask @garymcgrath, james-doman-pipe to review it');
-    validates(repo);
+    await validates(repo);
   });
 
-  test('internal → public, skipping Beta (Beta is optional), once what Public needs is in place', () => {
+  test('internal → public, skipping Beta (Beta is optional), once what Public needs is in place', async () => {
     const repo = makeRepo();
     repo.edit('features/inbox-search.mdx', '  flag-confirmed: 2026-10-23\n', '  flag-confirmed: 2026-10-23\n  analytics-validated: 2026-11-12\ndocs: none\nchangelog:\n  category: new\n  text: You can now search every conversation.\n');
-    const run = advance(repo, 'inbox-search', 'public', '--approver', 'gary-mcgrath@2026-11-20', '--approver', 'alicia-carney@2026-11-20');
+    const run = await advance(repo, 'inbox-search', 'public', '--approver', 'gary-mcgrath@2026-11-20', '--approver', 'alicia-carney@2026-11-20');
     expect(run.status).toBe(0);
-    validates(repo);
+    await validates(repo);
   });
 
-  test('warnings do not block the move: they are shown', () => {
+  test('warnings do not block the move: they are shown', async () => {
     const repo = makeRepo();
     // Entering Beta four days after Internal Release is short of the 7-day soak.
-    const run = advance(repo, 'inbox-search', 'beta', '--date', '2026-10-30', '--approver', 'gary-mcgrath@2026-10-29', '--approver', 'alicia-carney@2026-10-29');
+    const run = await advance(repo, 'inbox-search', 'beta', '--date', '2026-10-30', '--approver', 'gary-mcgrath@2026-10-29', '--approver', 'alicia-carney@2026-10-29');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/warning +Beta Release was entered 4 days after Internal Release.*soak-short/);
     expect(readFileSync(repo.feature('inbox-search'), 'utf8')).toContain('stage: beta\n');
@@ -96,11 +96,11 @@ describe('advance: every stage transition, requirements met', () => {
 });
 
 describe('advance: requirements not met → refused, the file byte-identical', () => {
-  function refused(repo: Repo, id: string, args: string[]) {
+  async function refused(repo: Repo, id: string, args: string[]) {
     const file = repo.feature(id);
     const before = readFileSync(file, 'utf8');
     const mtime = statSync(file).mtimeMs;
-    const run = advance(repo, id, ...args);
+    const run = await advance(repo, id, ...args);
     expect(run.status).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(statSync(file).mtimeMs).toBe(mtime);
@@ -110,8 +110,8 @@ describe('advance: requirements not met → refused, the file byte-identical', (
     return run.stdout;
   }
 
-  test('development → internal without flag, checklist or approval', () => {
-    const out = refused(makeRepo(), 'tag-colors', ['internal']);
+  test('development → internal without flag, checklist or approval', async () => {
+    const out = await refused(makeRepo(), 'tag-colors', ['internal']);
     expect(out).toContain(
       [
         'To enter Internal Release, tag-colors still needs:',
@@ -128,15 +128,15 @@ describe('advance: requirements not met → refused, the file byte-identical', (
     expect(out).toContain('flag-missing');
   });
 
-  test('internal → beta without approvals names the roles and who holds them', () => {
-    const out = refused(makeRepo(), 'inbox-search', ['beta', '--approver', 'gary-mcgrath']);
+  test('internal → beta without approvals names the roles and who holds them', async () => {
+    const out = await refused(makeRepo(), 'inbox-search', ['beta', '--approver', 'gary-mcgrath']);
     expect(out).toContain(
       ['To enter Beta Release, inbox-search still needs:', '  - approval by a person with role growth (james-doman-pipe, alicia-carney) for stage beta'].join('\n'),
     );
   });
 
-  test('beta → public with an open high-priority bug, no docs, no changelog, no analytics check', () => {
-    const out = refused(makeRepo(), 'bulk-tagging', ['public', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney']);
+  test('beta → public with an open high-priority bug, no docs, no changelog, no analytics check', async () => {
+    const out = await refused(makeRepo(), 'bulk-tagging', ['public', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney']);
     expect(out).toContain(
       [
         'To enter Public Release, bulk-tagging still needs:',
@@ -148,36 +148,36 @@ describe('advance: requirements not met → refused, the file byte-identical', (
     );
   });
 
-  test('internal → public without what Public needs', () => {
-    const out = refused(makeRepo(), 'inbox-search', ['public']);
+  test('internal → public without what Public needs', async () => {
+    const out = await refused(makeRepo(), 'inbox-search', ['public']);
     expect(out).toContain('  - approval by a person with role support (gary-mcgrath) for stage public');
     expect(out).toContain('  - approval by a person with role growth (james-doman-pipe, alicia-carney) for stage public');
     expect(out).toContain('  - a customer-facing changelog entry');
   });
 
-  test('development → beta skips the mandatory Internal Release', () => {
-    const out = refused(makeRepo(), 'tag-colors', ['beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney']);
+  test('development → beta skips the mandatory Internal Release', async () => {
+    const out = await refused(makeRepo(), 'tag-colors', ['beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney']);
     expect(out).toContain('  - to have entered Internal Release first (it is mandatory)');
     expect(out).toContain('internal-mandatory');
   });
 
-  test('an approval dated after the entry date is refused (approval-late)', () => {
-    const out = refused(makeRepo(), 'inbox-search', ['beta', '--date', '2026-11-10', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney@2026-11-09']);
+  test('an approval dated after the entry date is refused (approval-late)', async () => {
+    const out = await refused(makeRepo(), 'inbox-search', ['beta', '--date', '2026-11-10', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney@2026-11-09']);
     expect(out).toContain('approval-late');
   });
 
-  test('an entry date in the future is refused (date-in-future)', () => {
-    const out = refused(makeRepo(), 'inbox-search', ['beta', '--date', '2026-12-01', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney']);
+  test('an entry date in the future is refused (date-in-future)', async () => {
+    const out = await refused(makeRepo(), 'inbox-search', ['beta', '--date', '2026-12-01', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney']);
     expect(out).toContain('date-in-future');
   });
 });
 
 describe('advance: --dry-run and how the file is written', () => {
-  test('--dry-run prints a unified diff and writes nothing', () => {
+  test('--dry-run prints a unified diff and writes nothing', async () => {
     const repo = makeRepo();
     const file = repo.feature('inbox-search');
     const before = readFileSync(file, 'utf8');
-    const run = advance(repo, 'inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney', '--dry-run');
+    const run = await advance(repo, 'inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney', '--dry-run');
     expect(run.status).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(run.stdout).toContain('--- content/features/inbox-search.mdx\tnow\n+++ content/features/inbox-search.mdx\tafter advance to beta\n');
@@ -186,35 +186,35 @@ describe('advance: --dry-run and how the file is written', () => {
     expect(run.stdout).toContain('Dry run: inbox-search can enter Beta Release on 2026-11-21; nothing was written.');
   });
 
-  test('--dry-run of a move that would be refused exits 1 and shows why', () => {
+  test('--dry-run of a move that would be refused exits 1 and shows why', async () => {
     const repo = makeRepo();
-    const run = advance(repo, 'tag-colors', 'internal', '--dry-run');
+    const run = await advance(repo, 'tag-colors', 'internal', '--dry-run');
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('+stage: internal');
     expect(run.stdout).toContain('To enter Internal Release, tag-colors still needs:');
   });
 
-  test('the written file keeps its permissions', () => {
+  test('the written file keeps its permissions', async () => {
     const repo = makeRepo();
     const file = repo.feature('reply-drafts');
     chmodSync(file, 0o640);
-    expect(advance(repo, 'reply-drafts', 'internal').status).toBe(0);
+    expect((await advance(repo, 'reply-drafts', 'internal')).status).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
-  test('an approver who already pre-approved the stage is not added twice', () => {
+  test('an approver who already pre-approved the stage is not added twice', async () => {
     const repo = makeRepo();
-    const run = advance(repo, 'reply-drafts', 'internal', '--approver', 'gary-mcgrath');
+    const run = await advance(repo, 'reply-drafts', 'internal', '--approver', 'gary-mcgrath');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('gary-mcgrath already approved Internal Release; that approval is kept as it is.');
     expect(readFileSync(repo.feature('reply-drafts'), 'utf8').match(/person: gary-mcgrath/g)).toHaveLength(1);
   });
 
-  test('CRLF line endings stay CRLF', () => {
+  test('CRLF line endings stay CRLF', async () => {
     const repo = makeRepo();
     const file = repo.feature('inbox-search');
     repo.write('features/inbox-search.mdx', readFileSync(file, 'utf8').replaceAll('\n', '\r\n'));
-    const run = advance(repo, 'inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney');
+    const run = await advance(repo, 'inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'alicia-carney');
     expect(run.status).toBe(0);
     const after = readFileSync(file, 'utf8');
     expect(after.replaceAll('\r\n', '')).not.toContain('\n');
@@ -234,10 +234,10 @@ describe('advance: bad arguments → exit 2, one line, nothing written', () => {
     ['missing stage', ['inbox-search'], /^advance: expected FEATURE STAGE/],
     ['unknown option', ['inbox-search', 'beta', '--aprover', 'x'], /^advance: Unknown option '--aprover'/],
   ];
-  test.each(cases)('%s', (_name, args, message) => {
+  test.each(cases)('%s', async (_name, args, message) => {
     const repo = makeRepo();
     const before = readFileSync(repo.feature('inbox-search'), 'utf8');
-    const run = advance(repo, ...args);
+    const run = await advance(repo, ...args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -245,11 +245,11 @@ describe('advance: bad arguments → exit 2, one line, nothing written', () => {
     expect(readFileSync(repo.feature('inbox-search'), 'utf8')).toBe(before);
   });
 
-  test('a page with frontmatter errors is not moved: its errors are shown', () => {
+  test('a page with frontmatter errors is not moved: its errors are shown', async () => {
     const repo = makeRepo();
     repo.edit('features/inbox-search.mdx', 'approvers:', 'aprovers:');
     const before = readFileSync(repo.feature('inbox-search'), 'utf8');
-    const run = advance(repo, 'inbox-search', 'beta');
+    const run = await advance(repo, 'inbox-search', 'beta');
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('Unknown key "aprovers"');
     expect(run.stdout).toContain('Refused: fix the frontmatter of content/features/inbox-search.mdx first; nothing was changed.');
