@@ -28,12 +28,10 @@ describe('links in published articles', () => {
     expect(code).toContain('"https://example.org/a"');
   });
 
-  it('refuses imports from outside content/docs', () => {
-    expect(() => compile("import Notes from '../features/canary-beta-feature.mdx';\n\n<Notes />")).toThrow(
-      /docs\/getting-started\.mdx imports "\.\.\/features\/canary-beta-feature\.mdx": a published article may only import files in content\/docs\//,
-    );
-    expect(() => compile("import { loadContent } from '../../../../src/engine/load.ts';")).toThrow(/may only import files in content\/docs/);
-    expect(() => compile("import fs from 'node:fs';")).toThrow(/imports "node:fs"/);
-    expect(compile("import Snippet from './using-snooze-reminders.mdx';\n\n<Snippet />")).toContain('using-snooze-reminders.mdx');
+  it('unwraps a link to any content page other than a published article (its name is internal)', () => {
+    const code = compile('[team](../handbook/team.mdx) and [beta](../features/canary-beta-feature.mdx#notes)');
+    expect(code).not.toMatch(/handbook\/team|canary-beta-feature/);
+    expect(code).toContain('team');
+    expect(code).toContain('beta');
   });
 });

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceInfo } from '../../src/sites/shared/source-info.ts';
+import { sourceInfo } from '../../src/sites/internal/lib/source-info.ts';
+import { repoRoot } from '../helpers/validate.ts';
 
 /**
  * "Last updated" comes from git. On a shallow clone the oldest commit is a
@@ -12,6 +13,8 @@ import { sourceInfo } from '../../src/sites/shared/source-info.ts';
  * the fetched history keep their real date.
  */
 let tmp: string;
+/** This checkout, as the shiplog() integration's settings name it by default. */
+const repository = { root: repoRoot, url: 'https://github.com/acme/shiplog' };
 const git = (cwd: string, args: string[], date?: string) =>
   execFileSync('git', args, {
     cwd,
@@ -48,17 +51,17 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('sourceInfo', () => {
   it('gives each file the date of the last commit that changed it in a full clone', () => {
     const content = path.join(tmp, 'origin/content');
-    expect(sourceInfo(content, path.join(content, 'features/old.mdx')).lastUpdated?.toISOString()).toBe('2026-01-05T10:00:00.000Z');
-    expect(sourceInfo(content, path.join(content, 'features/new.mdx')).lastUpdated?.toISOString()).toBe('2026-06-20T10:00:00.000Z');
+    expect(sourceInfo(content, path.join(content, 'features/old.mdx'), repository).lastUpdated?.toISOString()).toBe('2026-01-05T10:00:00.000Z');
+    expect(sourceInfo(content, path.join(content, 'features/new.mdx'), repository).lastUpdated?.toISOString()).toBe('2026-06-20T10:00:00.000Z');
   });
 
   it('keeps dates found inside a shallow history and says "unknown" for files last seen at its boundary', () => {
     const content = path.join(tmp, 'shallow/content');
-    const fresh = sourceInfo(content, path.join(content, 'features/new.mdx'));
+    const fresh = sourceInfo(content, path.join(content, 'features/new.mdx'), repository);
     expect(fresh.lastUpdated?.toISOString()).toBe('2026-06-20T10:00:00.000Z');
     expect(fresh.lastUpdatedUnknown).toBeUndefined();
     for (const file of ['middle.mdx', 'old.mdx']) {
-      const info = sourceInfo(content, path.join(content, 'features', file));
+      const info = sourceInfo(content, path.join(content, 'features', file), repository);
       expect(info.lastUpdated, file).toBeUndefined();
       expect(info.lastUpdatedUnknown, file).toBe('shallow-clone');
     }
@@ -68,8 +71,8 @@ describe('sourceInfo', () => {
     const loose = path.join(tmp, 'loose');
     mkdirSync(loose);
     writeFileSync(path.join(loose, 'x.mdx'), 'x\n');
-    expect(sourceInfo(loose, path.join(loose, 'x.mdx'))).toEqual({ editUrl: undefined, lastUpdated: undefined, lastUpdatedUnknown: undefined });
+    expect(sourceInfo(loose, path.join(loose, 'x.mdx'), repository)).toEqual({ editUrl: undefined, lastUpdated: undefined, lastUpdatedUnknown: undefined });
     const other = path.join(tmp, 'origin/content');
-    expect(sourceInfo(other, path.join(other, 'features/old.mdx')).editUrl).toBeUndefined();
+    expect(sourceInfo(other, path.join(other, 'features/old.mdx'), repository).editUrl).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { contentRoot } from '../shared/env.ts';
-import { siteData } from '../shared/site-data.ts';
-import { sourceInfo } from '../shared/source-info.ts';
+import { currentSettings } from '../integration/settings.ts';
+import { siteData } from './lib/site-data.ts';
+import { sourceInfo } from './lib/source-info.ts';
 import { declaredStageOf, handbookPageOf } from './lib/page-source.ts';
 
 /**
@@ -25,7 +25,8 @@ export const onRequest = defineRouteMiddleware((context) => {
   }
   const file = context.locals.shiplogSourceFile ?? page?.file;
   if (!file) return;
-  const info = sourceInfo(contentRoot(), file);
+  const settings = currentSettings();
+  const info = sourceInfo(settings.content, file, { root: settings.repoRoot, url: settings.repoUrl });
   route.editUrl = info.editUrl ? new URL(info.editUrl) : undefined;
   route.lastUpdated = info.lastUpdated;
   context.locals.shiplogLastUpdatedUnknown = info.lastUpdatedUnknown;

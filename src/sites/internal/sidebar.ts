@@ -1,5 +1,4 @@
-import { loadContent } from '../../engine/load.ts';
-import type { HandbookEntry } from '../../engine/model.ts';
+import type { Content, HandbookEntry } from '../../engine/model.ts';
 
 /**
  * The sidebar is the handbook's: its pages grouped by folder in their
@@ -20,8 +19,8 @@ export const generatedSections = [
   { label: 'Upcoming changelog', link: '/changelog-preview/' },
 ] as const;
 
-export function handbookSidebar(contentRoot: string): SidebarItem[] {
-  const pages = loadContent(contentRoot).content?.handbook ?? [];
+export function handbookSidebar(content: Content): SidebarItem[] {
+  const pages = content.handbook;
   const byOrder = (a: HandbookEntry, b: HandbookEntry) =>
     (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) || a.data.title.localeCompare(b.data.title);
   const link = (page: HandbookEntry): SidebarItem => ({ slug: page.id, label: page.data.title });

@@ -1,58 +1,58 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
+import { resolveLink, type LinkTarget } from '../../engine/links.ts';
 import { handbookRoute } from '../../engine/routes.ts';
 
 /**
  * Content links between pages are relative file links (`./team.mdx#gary-mcgrath`,
  * `../features/x.mdx`): they work on GitHub, and the validator's
  * `handbook-link` rule checks them. At build time this plugin turns them
- * into the site's routes. `routeFor` decides per site what a file maps to
- * (null leaves the link alone).
+ * into the site's addresses. Where a link goes is decided once, by the
+ * engine's `resolveLink` (the rule uses the same function); each site only
+ * says which address a target has on it:
+ *
+ * - a string: the link's new URL (the link's own `#fragment` is kept);
+ * - null: the target must not be linked (the link becomes its text; a
+ *   reference definition points at `fallback`);
+ * - undefined: the link is left as written.
  */
-export type RouteFor = (absoluteFile: string) => string | null;
+export type AddressOf = (target: LinkTarget, url: string) => string | null | undefined;
 
-export function rewriteContentLinks(routeFor: RouteFor) {
-  const siteUrl = (url: string, fileURL: URL | string | undefined): string | undefined => {
-    if (!fileURL || !/^\.{1,2}\//.test(url)) return undefined;
+export function contentLinks(options: { name: string; contentRoot: string; addressOf: AddressOf; fallback?: string }) {
+  const resolve = (url: string, fileURL: URL | undefined): string | null | undefined => {
+    if (!fileURL) return undefined;
+    const from = path.relative(options.contentRoot, fileURLToPath(fileURL)).split(path.sep).join('/');
+    const address = options.addressOf(resolveLink(url, from), url);
+    if (typeof address !== 'string') return address;
     const hashAt = url.indexOf('#');
-    const file = hashAt >= 0 ? url.slice(0, hashAt) : url;
-    const hash = hashAt >= 0 ? url.slice(hashAt) : '';
-    if (!/\.mdx?$/.test(file)) return undefined;
-    const route = routeFor(path.resolve(path.dirname(fileURLToPath(fileURL)), file));
-    return route ? route + hash : undefined;
+    return hashAt >= 0 && !address.includes('#') ? address + url.slice(hashAt) : address;
   };
   return defineMdastPlugin({
-    name: 'shiplog-rewrite-content-links',
+    name: options.name,
     link(node, ctx) {
-      const url = siteUrl(node.url, ctx.fileURL);
-      if (url) ctx.setProperty(node, 'url', url);
+      const address = resolve(node.url, ctx.fileURL);
+      if (address === null) ctx.replaceNode(node, [...node.children]);
+      else if (address !== undefined && address !== node.url) ctx.setProperty(node, 'url', address);
     },
     // Reference-style links: `[Gary][gary]` … `[gary]: ./team.mdx#gary-mcgrath`.
     definition(node, ctx) {
-      const url = siteUrl(node.url, ctx.fileURL);
-      if (url) ctx.setProperty(node, 'url', url);
+      const address = resolve(node.url, ctx.fileURL);
+      if (address === null) {
+        if (options.fallback) ctx.setProperty(node, 'url', options.fallback);
+      } else if (address !== undefined && address !== node.url) ctx.setProperty(node, 'url', address);
     },
   });
 }
 
-/** Where each content file lives on the internal site. */
-export function internalRouteFor(contentRoot: string): RouteFor {
-  return (absolute) => {
-    const relative = path.relative(contentRoot, absolute).split(path.sep).join('/');
-    const match = /^(handbook|features|docs)\/(.+)\.mdx?$/.exec(relative);
-    if (!match) return null;
-    const [, folder, id] = match as unknown as [string, string, string];
-    if (folder === 'handbook') return handbookRoute(id);
-    return `/${folder}/${id}/`;
-  };
+/** Where each content page lives on the internal site. */
+export function internalAddress(target: LinkTarget): string | undefined {
+  if (target.kind !== 'page') return undefined;
+  if (target.collection === 'handbook') return handbookRoute(target.id);
+  return `/${target.collection}/${target.id}/`;
 }
 
-/** On the public site only articles have pages; a link to anything else is left for the validator to flag. */
-export function publicRouteFor(contentRoot: string): RouteFor {
-  return (absolute) => {
-    const relative = path.relative(contentRoot, absolute).split(path.sep).join('/');
-    const match = /^docs\/(.+)\.mdx?$/.exec(relative);
-    return match ? `/docs/${match[1]}/` : null;
-  };
+/** The internal site's link plugin. */
+export function internalContentLinks(contentRoot: string) {
+  return contentLinks({ name: 'shiplog-internal-content-links', contentRoot, addressOf: internalAddress });
 }

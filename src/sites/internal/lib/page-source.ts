@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentRoot, repoRoot } from '../../shared/env.ts';
+import { currentSettings } from '../../integration/settings.ts';
 
 /**
  * Which handbook file a Starlight route renders, if any. Starlight's entry
@@ -9,8 +9,9 @@ import { contentRoot, repoRoot } from '../../shared/env.ts';
 export function handbookPageOf(route: { entry: { filePath?: string | undefined } }): { id: string; file: string } | undefined {
   const filePath = route.entry.filePath;
   if (!filePath) return undefined;
+  const { repoRoot, content } = currentSettings();
   const file = path.resolve(repoRoot, filePath);
-  const relative = path.relative(path.join(contentRoot(), 'handbook'), file);
+  const relative = path.relative(path.join(content, 'handbook'), file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   return { id: relative.split(path.sep).join('/').replace(/\.mdx$/, ''), file };
 }

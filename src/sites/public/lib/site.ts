@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../../engine/dates.ts';
 import type { PublicChangelogEntry } from '../../../views/public.ts';
 import { absoluteUrl, siteHref } from '../../../views/public-paths.ts';
 import { changelogCategories } from '../../../engine/schemas/feature.ts';
-import { publicSiteUrl } from '../../shared/env.ts';
+import { publicSiteUrl } from './data.ts';
 
 export { publicPaths } from '../../../views/public-paths.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../../../views/public-paths.ts';
-import { publicSiteUrl } from '../../shared/env.ts';
+import { publicSiteUrl } from '../lib/data.ts';
 
 // Generated rather than a file in public/public/ because the Sitemap line needs the configured site URL.
 export const GET: APIRoute = () =>

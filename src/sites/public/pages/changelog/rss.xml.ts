@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { publicSiteUrl } from '../../../shared/env.ts';
-import { publicData } from '../../lib/data.ts';
+import { publicData, publicSiteUrl } from '../../lib/data.ts';
 import { changelogFeed } from '../../lib/feeds.ts';
 
 export const GET: APIRoute = () =>

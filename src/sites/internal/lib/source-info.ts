@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, repoUrl } from './env.ts';
 
 /**
  * Where a content file can be edited and when it last changed, for the
@@ -67,13 +66,20 @@ function historyFor(dir: string): History | null {
   return histories.get(dir)!;
 }
 
+/** The repository the content is edited in: its checkout and the URL it is browsed at. */
+export interface Repository {
+  root: string;
+  url: string;
+}
+
 /** `contentRoot` is the folder whose history is read once; `file` an absolute path inside it. */
-export function sourceInfo(contentRoot: string, file: string): SourceInfo {
+export function sourceInfo(contentRoot: string, file: string, repository: Repository): SourceInfo {
+  const { root: repoRoot, url: repoUrl } = repository;
   const history = historyFor(contentRoot);
   const relative = path.relative(repoRoot, file).split(path.sep).join('/');
   // A file in another checkout (a --content root elsewhere) is not editable at this repository's URL.
   const inThisRepo = !relative.startsWith('..') && !path.isAbsolute(relative) && (!history || samePath(history.top, repoRoot));
-  const editUrl = inThisRepo ? `${repoUrl()}/edit/main/${relative}` : undefined;
+  const editUrl = inThisRepo ? `${repoUrl}/edit/main/${relative}` : undefined;
   const found = history?.newest.get(file);
   if (!found) return { editUrl, lastUpdated: undefined, lastUpdatedUnknown: undefined };
   if (history!.boundaries.has(found.commit)) return { editUrl, lastUpdated: undefined, lastUpdatedUnknown: 'shallow-clone' };

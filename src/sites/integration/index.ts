@@ -1,0 +1,75 @@
+import path from 'node:path';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import starlight from '@astrojs/starlight';
+import type { AstroIntegration } from 'astro';
+import { handbookSidebar } from '../internal/sidebar.ts';
+import { publicPagefind } from '../public/lib/pagefind.ts';
+import { siteLoad } from './site-load.ts';
+import { parseSettings, useSettings, type ShiplogOptions, type ShiplogSettings } from './settings.ts';
+
+/** Rolldown's log handler, as the config's `onLog` receives it. */
+type LogHandler = (level: 'warn' | 'info' | 'debug', log: { code?: string | undefined; message: string }) => void;
+
+export { settingsFromEnvironment, type ShiplogOptions, type ShiplogSettings } from './settings.ts';
+
+/**
+ * The `shiplog()` Astro integration. It validates its options once, records
+ * them for the pages (`currentSettings()`), and loads and validates the
+ * content once for the whole build (`siteLoad()`) before anything asks for
+ * it: every page, the sidebar and the content collections read that one
+ * load. In internal mode it brings Starlight, configured with the handbook's
+ * sidebar; in public mode MDX, the sitemap and the public search index.
+ */
+export function shiplog(options: ShiplogOptions): AstroIntegration[] {
+  const settings = parseSettings(options);
+  useSettings(settings);
+  const core: AstroIntegration = {
+    name: 'shiplog',
+    hooks: {
+      'astro:config:setup': ({ logger, updateConfig }) => {
+        const errors = siteLoad(settings).diagnostics.filter((d) => d.severity === 'error').length;
+        if (errors > 0) logger.warn(`${errors} validation errors in ${settings.content}: run \`npm run validate\` for details`);
+        updateConfig({
+          vite: {
+            build: {
+              rolldownOptions: {
+                // Astro's own MDX output carries this directive; the warning repeats once per content file and means nothing to us.
+                onLog(level: Parameters<LogHandler>[0], log: Parameters<LogHandler>[1], handler: LogHandler) {
+                  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+                  handler(level, log);
+                },
+              },
+            },
+          },
+        });
+      },
+    },
+  };
+  return settings.site === 'internal' ? [core, internalSite(settings)] : [core, ...publicSite()];
+}
+
+function internalSite(settings: ShiplogSettings): AstroIntegration {
+  return starlight({
+    title: 'Shiplog handbook',
+    description: 'How features get from a pull request to every customer, and where each one stands.',
+    social: [{ icon: 'github', label: 'Repository', href: settings.repoUrl }],
+    // Edit links and git dates are set per page in route-data.ts (content lives outside src/content/docs).
+    routeMiddleware: './src/sites/internal/route-data.ts',
+    customCss: ['./src/sites/internal/styles/handbook.css'],
+    components: {
+      MarkdownContent: './src/sites/internal/components/overrides/MarkdownContent.astro',
+      LastUpdated: './src/sites/internal/components/overrides/LastUpdated.astro',
+    },
+    markdown: { processedDirs: ['handbook', 'features', 'docs'].map((folder) => path.join(settings.content, folder)) },
+    sidebar: handbookSidebar(siteLoad(settings).content),
+    // Starlight's own 404 route looks for a docs entry "404" and warns that there is none: pages/404.astro is ours.
+    disable404Route: true,
+    credits: false,
+    expressiveCode: false,
+  });
+}
+
+function publicSite(): AstroIntegration[] {
+  return [mdx(), sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }), publicPagefind()];
+}
