@@ -10,8 +10,14 @@ export type FindingLocation =
   /** A character offset in the whole file (syntax errors, links in the body). */
   | { offset: number };
 
-/** What a rule reports; positions are resolved later, only for files that have findings. */
+/**
+ * A problem found in a file; positions are resolved later, only for files
+ * that have findings. Rules report it without `rule` (rule.ts, RuleFinding)
+ * and the engine adds the id; code that finds problems outside a rule's run
+ * (the loader, the public build, check-pr) names the rule itself.
+ */
 export interface Finding {
+  /** The contract's rule id. */
   rule: string;
   file: ContentFile;
   at?: FindingLocation;

@@ -23,12 +23,30 @@ export interface RuleContext {
   bodies: PageBodies;
 }
 
+/** What a rule reports: a finding without its rule id, which the engine adds (validate.ts). */
+export type RuleFinding = Omit<Finding, 'rule'>;
+
 /** Called once for each finding a rule makes. */
-export type Report = (finding: Finding) => void;
+export type Report = (finding: RuleFinding) => void;
+
+/**
+ * What a rule tells people about itself. The README's rule table is generated
+ * from `summary` (src/engine/rules/table.ts), and test/rules/docs.test.ts
+ * holds it to the content contract.
+ */
+export interface RuleDocs {
+  /** When the rule fires: the content contract's "fires when" text, exactly, on one line. */
+  summary: string;
+  /** Why the rule exists: what it protects, and what it leaves to other rules. */
+  rationale: string;
+  /** Short frontmatter or body snippets: what the rule reports, and the fix. */
+  examples?: readonly { bad: string; good?: string }[];
+}
 
 interface RuleBase {
-  /** The public rule id from the content contract. */
+  /** The public rule id from the content contract; the engine stamps it on every finding the rule reports. */
   id: string;
+  docs: RuleDocs;
   /** Used unless process.yaml's `rules:` sets another severity or `off`. */
   defaultSeverity: Severity;
   /**
@@ -60,4 +78,9 @@ export function defineRule(rule: Omit<RootRule, 'kind'>): RootRule {
 
 export function defineFeatureRule(rule: Omit<FeatureRule, 'kind'>): FeatureRule {
   return { kind: 'feature', ...rule };
+}
+
+/** A finding made by `rule` outside the engine's run (the public build, check-pr without content), with the rule's id. */
+export function findingOf(rule: Rule, finding: RuleFinding): Finding {
+  return { ...finding, rule: rule.id };
 }

@@ -5,7 +5,7 @@ import type { Content, ContentFile } from './model.ts';
 import { PageBodies } from './page-bodies.ts';
 import { didYouMean } from './suggest.ts';
 import { locateInYaml, type YamlPositions } from './positions.ts';
-import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext } from './rule.ts';
+import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext, RuleFinding } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { LineIndex } from './source.ts';
 
@@ -31,7 +31,9 @@ export function validateRoot(root: string, options: ValidateOptions & LoadOption
 export function validateLoaded(load: LoadResult, options: ValidateOptions): ValidationResult {
   const ruleList = options.rules ?? allRules;
   const severities = load.content?.process.rules ?? {};
-  const findings: { finding: Finding; severity: Severity }[] = [];
+  // The rule id is kept beside the finding rather than copied into it: rules
+  // report findings without one, and the engine names the rule that made them.
+  const findings: Stamped[] = [];
   const severityOf = (rule: Rule): Severity | undefined => {
     const setting = rule.locked ? rule.defaultSeverity : (severities[rule.id] ?? rule.defaultSeverity);
     return setting === 'off' ? undefined : setting;
@@ -41,7 +43,7 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
   const frontmatterSeverity = frontmatterRule ? severityOf(frontmatterRule) : 'error';
   if (!load.content) {
     // process.yaml or team.yaml is unusable: report what the loader found and nothing else.
-    if (frontmatterSeverity) for (const finding of load.findings) findings.push({ finding, severity: frontmatterSeverity });
+    if (frontmatterSeverity) for (const finding of load.findings) findings.push({ finding, rule: finding.rule, severity: frontmatterSeverity });
   } else {
     const context: RuleContext = {
       content: load.content,
@@ -54,7 +56,7 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
     for (const rule of ruleList) {
       const severity = severityOf(rule);
       if (!severity) continue;
-      const report: Report = (finding) => findings.push({ finding, severity });
+      const report: Report = (finding) => findings.push({ finding, rule: rule.id, severity });
       if (rule.kind === 'root') {
         rule.check(context, report);
       } else {
@@ -111,8 +113,15 @@ function unknownRuleSettings(content: Content, ruleList: readonly Rule[]): Findi
     })));
 }
 
+/** A finding with the id of the rule that reported it and the severity it is reported at. */
+interface Stamped {
+  finding: RuleFinding;
+  rule: string;
+  severity: Severity;
+}
+
 /** Turns findings into diagnostics with line and column, parsing each file's YAML at most once. */
-function resolvePositions(findings: { finding: Finding; severity: Severity }[]): Diagnostic[] {
+function resolvePositions(findings: Stamped[]): Diagnostic[] {
   const positions = new Map<ContentFile, YamlPositions>();
   const lines = new Map<ContentFile, LineIndex>();
   const locate = (file: ContentFile, at: FindingLocation | undefined) => {
@@ -126,14 +135,14 @@ function resolvePositions(findings: { finding: Finding; severity: Severity }[]):
     const { offset } = yaml.offsetOf(at.path, at.anchor);
     return lineIndex.locate(offset < 0 ? file.blockOffset : file.yaml.offset + offset);
   };
-  const diagnostics = findings.map(({ finding, severity }) => {
+  const diagnostics = findings.map(({ finding, rule, severity }) => {
     const { line, column } = locate(finding.file, finding.at);
     return {
       file: finding.file.source.displayPath,
       line,
       column,
       severity,
-      rule: finding.rule,
+      rule,
       message: finding.message,
       hint: finding.hint,
       path: finding.file.source.path,

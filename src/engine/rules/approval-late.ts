@@ -2,16 +2,14 @@ import { defineFeatureRule } from '../rule.ts';
 import { stageIndex } from '../requirements.ts';
 import { stagesOutOfOrder } from './stage-date-order.ts';
 
-/**
- * `approval-late`: an approval is dated after the day its stage was entered.
- *
- * Approval is permission to enter a stage; given afterwards, the feature
- * reached people before Support or Growth agreed. (Approvals for stages not
- * yet entered are pre-approvals and fine.)
- */
 export default defineFeatureRule({
   id: 'approval-late',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'an approval is dated after the stage it approves was entered',
+    rationale: 'Approval is permission to enter a stage; given afterwards, the feature reached people before Support ' +
+      'or Growth agreed. (Approvals for stages not yet entered are pre-approvals and fine.)',
+  },
   check({ file, data }, { content, today }, report) {
     const dates = data.dates as Record<string, string | undefined>;
     const current = stageIndex(content, data.stage);
@@ -27,7 +25,6 @@ export default defineFeatureRule({
       if ((disordered ??= stagesOutOfOrder(content, dates)).has(approval.stage)) continue;
       const stage = content.stageById.get(approval.stage)!;
       report({
-        rule: 'approval-late',
         file,
         at: { path: ['approvers', index, 'date'], anchor: 'value' },
         message: `${approval.person} approved ${stage.name} on ${approval.date}, after it was entered on ${entered}.`,

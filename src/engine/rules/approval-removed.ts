@@ -1,15 +1,13 @@
 import { defineRule } from '../rule.ts';
 
-/**
- * `approval-removed` (pull requests): an approval that exists on the base
- * branch was changed or removed.
- *
- * A sign-off is a record of someone's decision; editing it in a pull request
- * rewrites what they agreed to.
- */
 export default defineRule({
   id: 'approval-removed',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'an approval that exists on the base branch was changed or removed',
+    rationale: "A sign-off is a record of someone's decision; editing it in a pull request rewrites what they agreed " +
+      'to.',
+  },
   check({ content, base }, report) {
     if (!base) return;
     for (const { id, file, data } of content.features) {
@@ -20,7 +18,6 @@ export default defineRule({
         if (data.approvers.some((now) => same(now, approval))) continue;
         const changed = data.approvers.findIndex((now) => now.person === approval.person && now.stage === approval.stage);
         report({
-          rule: 'approval-removed',
           file,
           at: changed >= 0 ? { path: ['approvers', changed], anchor: 'value' } : { path: ['approvers'] },
           message:

@@ -1,18 +1,15 @@
 import { defineFeatureRule } from '../rule.ts';
 import { holdersOf } from '../requirements.ts';
 
-/**
- * `approval-role`: an approver holds none of the roles that the stage they
- * approved needs.
- *
- * A sign-off only means something from the people the process asks: an
- * engineer approving their own Beta does not tell Growth anything. People not
- * in team.yaml are `unknown-person`'s finding; stages that need no approval
- * are not judged.
- */
 export default defineFeatureRule({
   id: 'approval-role',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'an approver holds none of the roles the approved stage needs',
+    rationale: 'A sign-off only means something from the people the process asks: an engineer approving their own ' +
+      "Beta does not tell Growth anything. People not in team.yaml are `unknown-person`'s finding; stages " +
+      'that need no approval are not judged.',
+  },
   check({ file, data }, { content }, report) {
     for (const [index, approval] of data.approvers.entries()) {
       const person = content.people.get(approval.person);
@@ -22,7 +19,6 @@ export default defineFeatureRule({
       if (needed.some((role) => person.roles.includes(role))) continue;
       const holders = needed.flatMap((role) => holdersOf(content, role).map((p) => `${p.id} (${role})`));
       report({
-        rule: 'approval-role',
         file,
         at: { path: ['approvers', index, 'person'], anchor: 'value' },
         message: `${person.name} approved ${stage.name} but holds none of the roles it needs (${needed.join(', ')}).`,

@@ -6,31 +6,31 @@ import { articleLinkProblem, isHttps } from '../links.ts';
 import type { Finding } from '../finding.ts';
 import type { Content, DocEntry } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
-import { defineRule, type Report } from '../rule.ts';
+import { defineRule, findingOf, type Report } from '../rule.ts';
+import mdxSyntax from './mdx-syntax.ts';
 
-/**
- * `article-code`: a self-service article holds code, or links to anything
- * but another article, `/changelog/` or a full `https://` address.
- *
- * Articles are published on the public site, which must never show anything
- * internal. An article's MDX is compiled there, and MDX is code: an import,
- * an expression (`{globalThis.process...}`) or a component could read any
- * file of the repository into the page. So an article is judged on its
- * parsed tree, never its text: it may hold Markdown and the few HTML
- * elements of ARTICLE_ELEMENTS with plain string attributes, nothing else.
- * Every link, written in Markdown or as `<a href>`, and every image is
- * checked the same way. The public build runs this rule itself, at error
- * severity, so skipping `validate` does not skip it, and process.yaml
- * cannot turn it off (`locked`).
- */
-export default defineRule({
+const articleCode = defineRule({
   id: 'article-code',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'a self-service article contains code (ESM `import`/`export`, a JS expression, a component not on the ' +
+      'allow-list) or a link or image, in Markdown or JSX, to anything but another article, `/changelog/` ' +
+      'or a full `https://` address',
+    rationale: "Articles are published on the public site, which must never show anything internal. An article's MDX " +
+      'is compiled there, and MDX is code: an import, an expression (`{globalThis.process...}`) or a ' +
+      'component could read any file of the repository into the page. So an article is judged on its parsed ' +
+      'tree, never its text: it may hold Markdown and a few HTML elements with plain string attributes, ' +
+      'nothing else. Every link, written in Markdown or as `<a href>`, and every image (an image file ' +
+      'beside the article, or `https://`) is checked the same way. The public build runs this rule itself, ' +
+      'at error severity, so skipping `validate` does not skip it, and process.yaml cannot change its ' +
+      'severity.',
+  },
   locked: true,
   check({ content, bodies }, report) {
     for (const article of content.docs) checkArticle(article, content, bodies, report);
   },
 });
+export default articleCode;
 
 /** What this rule finds in one article, for the public projection, which refuses to publish it (public.ts). */
 export function articleCodeFindings(article: DocEntry, content: Content, bodies: PageBodies): Finding[] {
@@ -38,9 +38,9 @@ export function articleCodeFindings(article: DocEntry, content: Content, bodies:
   const parsed = bodies.parse(article.file);
   if (parsed && !parsed.ok) {
     // Not even a tree to judge: never published as it is.
-    findings.push({ rule: 'mdx-syntax', file: article.file, at: { offset: article.file.body!.offset + parsed.error.offset }, message: parsed.error.message, hint: '' });
+    findings.push(findingOf(mdxSyntax, { file: article.file, at: { offset: article.file.body!.offset + parsed.error.offset }, message: parsed.error.message, hint: '' }));
   }
-  checkArticle(article, content, bodies, (finding) => findings.push(finding));
+  checkArticle(article, content, bodies, (finding) => findings.push(findingOf(articleCode, finding)));
   return findings;
 }
 
@@ -85,7 +85,7 @@ function checkArticle(article: DocEntry, content: Content, bodies: PageBodies, r
   if (!body || !parsed?.ok) return;
   const at = (offset: number) => ({ offset: body.offset + offset });
   for (const problem of codeProblems(parsed.tree, articleElements)) {
-    report({ rule: 'article-code', file, at: at(problem.offset), message: problem.message, hint: problem.hint });
+    report({ file, at: at(problem.offset), message: problem.message, hint: problem.hint });
   }
   const page = `docs/${article.id}.mdx`;
   walk(parsed.tree, (node: Nodes) => {
@@ -96,7 +96,7 @@ function checkArticle(article: DocEntry, content: Content, bodies: PageBodies, r
       const href = literalAttribute(node, 'href');
       if (href !== undefined) problem = articleLinkProblem(href, page);
     } else if (node.type === 'image') problem = imageProblem(node.url, page, content);
-    if (problem) report({ rule: 'article-code', file, at: at(offset), message: problem, hint: node.type === 'image' ? IMAGE_HINT : LINK_HINT });
+    if (problem) report({ file, at: at(offset), message: problem, hint: node.type === 'image' ? IMAGE_HINT : LINK_HINT });
   });
 }
 

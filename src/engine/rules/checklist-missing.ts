@@ -3,19 +3,16 @@ import { enteredStages } from '../requirements.ts';
 import type { Feature, Process } from '../schemas/index.ts';
 import { nearest } from '../suggest.ts';
 
-/**
- * `checklist-missing`: a stage the feature has entered needs a checklist item
- * that was not done on or before its entry date (the rollout practices:
- * hallway tests, design, docs and analytics reviews, flag confirmed before
- * Internal Release; analytics validated before Public Release).
- *
- * One mistake, one finding: an item whose key is misspelt (`hallway-test`)
- * is `checklist-unknown`'s finding, and an item dated after today is
- * `date-in-future`'s.
- */
 export default defineFeatureRule({
   id: 'checklist-missing',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'an entered stage needs a checklist item not done on or before its entry date',
+    rationale: 'The checklist is the rollout practices: hallway tests, design, docs and analytics reviews, flag ' +
+      'confirmed before Internal Release; analytics validated before Public Release. One mistake, one ' +
+      "finding: an item whose key is misspelt (`hallway-test`) is `checklist-unknown`'s finding, and an " +
+      "item dated after today is `date-in-future`'s.",
+  },
   check({ file, data }, { content, today }, report) {
     for (const { stage, date } of enteredStages(content, data)) {
       for (const id of stage.requires.checklist) {
@@ -26,14 +23,12 @@ export default defineFeatureRule({
         report(
           done
             ? {
-                rule: 'checklist-missing',
                 file,
                 at: { path: ['checklist', id], anchor: 'value' },
                 message: `Checklist item ${id} (${name}) was done on ${done}, after ${stage.name} was entered on ${date}.`,
                 hint: `It must be done before entering ${stage.name}: correct the date if it was done on or before ${date}.`,
               }
             : {
-                rule: 'checklist-missing',
                 file,
                 at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', stage.id] },
                 message: `${stage.name} was entered on ${date} without checklist item ${id} (${name}).`,

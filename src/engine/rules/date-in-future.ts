@@ -1,19 +1,16 @@
-import type { Finding } from '../finding.ts';
-import { defineFeatureRule } from '../rule.ts';
+import { defineFeatureRule, type RuleFinding } from '../rule.ts';
 
-/**
- * `date-in-future`: a stage entry, approval or checklist date is after today.
- *
- * These dates record what happened; a future one is a typo or a plan written
- * as a fact, and it would satisfy deadline checks that have not been met.
- * (The announced `target` date is a plan and is not checked here.)
- */
 export default defineFeatureRule({
   id: 'date-in-future',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'a stage, approval or checklist date is after today',
+    rationale: 'These dates record what happened; a future one is a typo or a plan written as a fact, and it would ' +
+      'satisfy deadline checks that have not been met. (The announced `target` date is a plan and is not ' +
+      'checked here.)',
+  },
   check({ file, data }, { today }, report) {
-    const future = (path: (string | number)[], date: string, what: string): Finding => ({
-      rule: 'date-in-future',
+    const future = (path: (string | number)[], date: string, what: string): RuleFinding => ({
       file,
       at: { path, anchor: 'value' },
       message: `${what} is ${date}, after today (${today}).`,

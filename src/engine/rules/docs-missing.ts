@@ -1,26 +1,22 @@
 import { defineFeatureRule } from '../rule.ts';
 import { docsState, reachedStageRequiring } from '../requirements.ts';
 
-/**
- * `docs-missing`: the feature is public and `docs` is absent, or names an
- * article that is not marked ready.
- *
- * Customers need the self-service article on the day the feature reaches
- * them, and Support needs it to answer questions. `docs: none` says on
- * purpose that no article is needed. A name that matches no article is
- * `docs-unknown`'s finding, and an article whose own frontmatter is broken
- * is the `frontmatter` rule's (whether it is ready cannot be known).
- */
 export default defineFeatureRule({
   id: 'docs-missing',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'the feature is public and `docs` is absent, or names a page that is not ready',
+    rationale: 'Customers need the self-service article on the day the feature reaches them, and Support needs it to ' +
+      'answer questions. `docs: none` says on purpose that no article is needed. A name that matches no ' +
+      "article is `docs-unknown`'s finding, and an article whose own frontmatter is broken is the " +
+      "`frontmatter` rule's (whether it is ready cannot be known).",
+  },
   check({ file, data }, { content }, report) {
     if (!reachedStageRequiring(content, data, (stage) => stage.requires.docs)) return;
     const state = docsState(content, data);
     const stage = content.stageById.get(data.stage)!.name;
     if (state === 'missing') {
       report({
-        rule: 'docs-missing',
         file,
         at: { path: ['docs'] },
         message: `The feature is at ${stage} without a self-service article.`,
@@ -28,7 +24,6 @@ export default defineFeatureRule({
       });
     } else if (state === 'draft' && content.docById.has(data.docs!)) {
       report({
-        rule: 'docs-missing',
         file,
         at: { path: ['docs'], anchor: 'value' },
         message: `The feature is at ${stage} but its article "${data.docs}" is not ready.`,

@@ -1,15 +1,14 @@
 import type { FeatureEntry } from '../model.ts';
 import { defineRule } from '../rule.ts';
 
-/**
- * `flag-duplicate`: two features share a feature flag.
- *
- * Switching one off would switch the other off too. Reported on every file
- * that shares the flag, so each owner sees it.
- */
 export default defineRule({
   id: 'flag-duplicate',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'two features share a flag',
+    rationale: 'Switching one off would switch the other off too. Reported on every file that shares the flag, so ' +
+      'each owner sees it.',
+  },
   check({ content }, report) {
     const byFlag = new Map<string, FeatureEntry[]>();
     for (const feature of content.features) {
@@ -23,7 +22,6 @@ export default defineRule({
       for (const feature of features) {
         const others = features.filter((f) => f !== feature).map((f) => f.id);
         report({
-          rule: 'flag-duplicate',
           file: feature.file,
           at: { path: ['flag'], anchor: 'value' },
           message: `The flag "${flag}" is also used by ${others.join(', ')}.`,

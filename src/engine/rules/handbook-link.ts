@@ -6,25 +6,22 @@ import { defineRule } from '../rule.ts';
 import { nearest } from '../suggest.ts';
 
 /**
- * `handbook-link`: a link in a handbook page or a self-service article
- * points to a page or heading that does not exist.
- *
- * Pages link to each other with relative links to `.mdx` files
- * (`../team.mdx#gary-mcgrath`), so each link names a file that can be
- * checked here, before the site is built, and a renamed page or heading
- * cannot leave dead links behind. Site-absolute links may only name the pages
- * the site generates (`/features/<id>/`, `/people/<id>/`, ...), and their id
- * must exist. A JSX `<a href>` may not name a page file: the sites only
- * rewrite Markdown links into page addresses. Which targets an article may
- * link to at all is `article-code`'s rule; here an article's links to other
- * articles are checked like any page's. External links are not checked.
- *
  * Only handbook and docs bodies are parsed; a feature body is parsed only when
  * a link names one of its headings, because there may be thousands.
  */
 export default defineRule({
   id: 'handbook-link',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'a link in the handbook or docs points to a page or heading that does not exist',
+    rationale: 'Pages link to each other with relative links to `.mdx` files (`../team.mdx#gary-mcgrath`), so each ' +
+      'link names a file that can be checked before the site is built, and a renamed page or heading cannot ' +
+      'leave dead links behind. Site-absolute links may only name the pages the site generates ' +
+      '(`/features/<id>/`, `/people/<id>/`, ...), and their id must exist. A JSX `<a href>` may not name a ' +
+      'page file: the sites only rewrite Markdown links into page addresses. Which targets an article may ' +
+      "link to at all is `article-code`'s rule; here an article's links to other articles are checked like " +
+      "any page's. External links are not checked.",
+  },
   check({ content, bodies }, report) {
     const pages = new PageIndex(content, bodies);
     const sources = [
@@ -41,7 +38,7 @@ export default defineRule({
         if (isDoc && articleLinkProblem(link.url, page)) continue;
         const target = resolveLink(link.url, page);
         const problem = checkLink(link.url, target, page, isDoc, content, pages) ?? (link.jsx ? checkJsxLink(link.url, target) : undefined);
-        if (problem) report({ rule: 'handbook-link', file, at: { offset: file.body.offset + link.offset }, ...problem });
+        if (problem) report({ file, at: { offset: file.body.offset + link.offset }, ...problem });
       }
     }
   },

@@ -1,24 +1,20 @@
 import { defineRule } from '../rule.ts';
 import { didYouMean } from '../suggest.ts';
 
-/**
- * `handbook-stage`: a stage in process.yaml has no handbook page that
- * declares it, or two; or a handbook page names a stage that does not exist.
- *
- * Each stage page shows that stage's rules generated from process.yaml, so
- * the handbook can never disagree with the validator: that only holds if
- * every stage has exactly one page.
- */
 export default defineRule({
   id: 'handbook-stage',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'a stage has no handbook page, two pages, or a page names an unknown stage',
+    rationale: "Each stage page shows that stage's rules generated from process.yaml, so the handbook can never " +
+      'disagree with the validator: that only holds if every stage has exactly one page.',
+  },
   check({ content }, report) {
     const stageIds = content.stages.map((s) => s.id);
     for (const page of content.handbook) {
       const stage = page.data.stage;
       if (stage && !content.stageById.has(stage)) {
         report({
-          rule: 'handbook-stage',
           file: page.file,
           at: { path: ['stage'], anchor: 'value' },
           message: `The page declares the stage "${stage}", which is not a stage in process.yaml.`,
@@ -30,7 +26,6 @@ export default defineRule({
       const pages = content.handbook.filter((page) => page.data.stage === stage.id);
       if (pages.length === 0) {
         report({
-          rule: 'handbook-stage',
           file: content.processFile,
           at: { path: ['stages', stage.index, 'id'], anchor: 'value' },
           message: `The stage ${stage.name} has no handbook page.`,
@@ -41,7 +36,6 @@ export default defineRule({
         for (const page of pages) {
           const others = pages.filter((p) => p !== page).map((p) => p.file.source.displayPath);
           report({
-            rule: 'handbook-stage',
             file: page.file,
             at: { path: ['stage'], anchor: 'value' },
             message: `${stage.name} is declared by more than one handbook page (also ${others.join(', ')}).`,

@@ -2,23 +2,20 @@ import { compareStages, pullRequestBase, stageName } from '../base.ts';
 import { defineRule } from '../rule.ts';
 
 /**
- * `history-rewrite` (pull requests): an entry date that exists on the base
- * branch was changed or removed.
- *
- * Entry dates are the feature's history; soak and stale warnings, approval
- * deadlines and the changelog's dates all count from them. Dates removed by
- * moving the stage backwards are `stage-backward`'s finding alone.
- *
- * Stages are ordered and named as the base's process.yaml has them (see
- * base.ts): a date under a stage id the pull request renamed is a removed
- * date. A changed page that cannot be compared (its base version does not
- * read under the base's process, or its HEAD version does not load) is
- * reported too, on its first line: history that cannot be checked is not
- * passed as unchanged.
+ * The base's stage order and names come from base.ts.
  */
 export default defineRule({
   id: 'history-rewrite',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'an entry date that exists on the base branch was changed or removed',
+    rationale: "Entry dates are the feature's history; soak and stale warnings, approval deadlines and the " +
+      "changelog's dates all count from them. Dates removed by moving the stage backwards are " +
+      "`stage-backward`'s finding alone. Stages are ordered and named as the base's process.yaml has them: " +
+      'a date under a stage id the pull request renamed is a removed date. A changed page that cannot be ' +
+      "compared (its base version does not read under the base's process, or its HEAD version does not " +
+      'load) is reported too, on its first line: history that cannot be checked is not passed as unchanged.',
+  },
   check({ content, base }, report) {
     if (!base) return;
     const extras = pullRequestBase(base);
@@ -26,7 +23,6 @@ export default defineRule({
       const unreadable = extras?.unreadable.get(id);
       if (unreadable !== undefined) {
         report({
-          rule: 'history-rewrite',
           file,
           message: `The version of this page on ${base.ref} could not be read (${unreadable}), so its entry dates, approvals and stage could not be compared with this pull request's.`,
           hint: `Compare them by hand (git diff ${base.ref}... -- ${file.source.displayPath}); once satisfied that no recorded history changed, a maintainer overrides the check.`,
@@ -44,7 +40,6 @@ export default defineRule({
           if (movedBack && (compareStages(content, base, stageId, data.stage) ?? 0) > 0) continue;
           const gone = content.stageById.has(stageId) ? '' : ` (this pull request's process.yaml has no stage "${stageId}")`;
           report({
-            rule: 'history-rewrite',
             file,
             at: { path: ['dates', stageId] },
             message: `The ${name} entry date (${date} on ${base.ref}) was removed${gone}.`,
@@ -52,7 +47,6 @@ export default defineRule({
           });
         } else {
           report({
-            rule: 'history-rewrite',
             file,
             at: { path: ['dates', stageId], anchor: 'value' },
             message: `The ${name} entry date changed from ${date} (on ${base.ref}) to ${now[stageId]}.`,
@@ -63,7 +57,6 @@ export default defineRule({
     }
     for (const { file } of extras?.incomparable ?? []) {
       report({
-        rule: 'history-rewrite',
         file,
         message: `This page's frontmatter does not load in this pull request, so its entry dates, approvals and stage could not be compared with the version on ${base.ref}.`,
         hint: 'Fix the frontmatter (see its other findings); check-pr then compares the page with its base version.',

@@ -5,22 +5,20 @@ import type { ContentFile } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
 import { defineFeatureRule, type Report } from '../rule.ts';
 
-/**
- * `mdx-syntax`: a page's MDX body does not compile, or holds code the
- * build would run and fail on.
- *
- * The sites compile every body with satteri; `validate` parses every body
- * with the same compiler, so a body that passes here compiles in the build,
- * and the compiler's own message is shown at the body's line and column. A
- * handbook or feature body may also not hold code (imports, expressions,
- * components): the sites give bodies nothing in scope, so `{customer.name}`
- * compiles but fails when the page is built. (Code in an article is
- * `article-code`, whose rules are stricter.) A body over MAX_BODY_CHARS is
- * not parsed at all: parsing memory grows with the body.
- */
 export default defineFeatureRule({
   id: 'mdx-syntax',
   defaultSeverity: 'error',
+  docs: {
+    summary: "a page's MDX body does not compile (the compiler's message, at the body's line and column), is over " +
+      '1,000,000 characters, or a handbook or feature body holds code (an import, an expression, a ' +
+      'component)',
+    rationale: 'The sites compile every body with satteri; `validate` parses every body with the same compiler, so a ' +
+      "body that passes here compiles in the build, and the compiler's own message is shown at the body's " +
+      'line and column. A handbook or feature body may also not hold code (imports, expressions, ' +
+      'components): the sites give bodies nothing in scope, so `{customer.name}` compiles but fails when ' +
+      'the page is built. (Code in an article is `article-code`, whose rules are stricter.) A body over the ' +
+      'limit is not parsed at all: parsing memory grows with the body.',
+  },
   check({ file }, { bodies }, report) {
     checkBody(file, bodies, report, true);
   },
@@ -40,7 +38,6 @@ function checkBody(file: ContentFile, bodies: PageBodies, report: Report, codeIs
   const error = bodies.error(file);
   if (error) {
     report({
-      rule: 'mdx-syntax',
       file,
       at: at(error.offset),
       message: error.kind === 'too-large' ? error.message : `The MDX body does not compile: ${error.message}`,
@@ -52,6 +49,6 @@ function checkBody(file: ContentFile, bodies: PageBodies, report: Report, codeIs
   const parsed = bodies.parse(file);
   if (!parsed?.ok) return;
   for (const problem of codeProblems(parsed.tree, pageElements)) {
-    report({ rule: 'mdx-syntax', file, at: at(problem.offset), message: problem.message, hint: problem.hint });
+    report({ file, at: at(problem.offset), message: problem.message, hint: problem.hint });
   }
 }

@@ -1,23 +1,21 @@
 import { defineFeatureRule } from '../rule.ts';
 import { holdersOf } from '../requirements.ts';
 
-/**
- * `owner-role`: the feature's owner lacks the owner role (`engineer` by
- * default, `ownerRole` in process.yaml).
- *
- * The owner drives a feature from development to public release; the process
- * puts that on an engineer. Unknown owners are `unknown-person`'s finding.
- */
 export default defineFeatureRule({
   id: 'owner-role',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'the owner lacks role `engineer`',
+    rationale: 'The owner drives a feature from development to public release; the process puts that on an engineer ' +
+      '(the role is `ownerRole` in process.yaml, `engineer` by default). Unknown owners are ' +
+      "`unknown-person`'s finding.",
+  },
   check({ file, data }, { content }, report) {
     const owner = content.people.get(data.owner);
     const role = content.process.ownerRole;
     if (!owner || owner.roles.includes(role)) return;
     const candidates = holdersOf(content, role).map((p) => p.id);
     report({
-      rule: 'owner-role',
       file,
       at: { path: ['owner'], anchor: 'value' },
       message: `The owner ${owner.name} (${owner.id}) does not have role ${role}.`,

@@ -2,16 +2,14 @@ import { daysBetween } from '../dates.ts';
 import { defineFeatureRule } from '../rule.ts';
 import { finalStage } from '../requirements.ts';
 
-/**
- * `post-launch` (warning): a post-launch checklist item (metrics shared,
- * marketing told) is not done 14 days after Public Release.
- *
- * Launch is not the end: analytics show whether the feature works for
- * customers, and marketing can only share what it hears about.
- */
 export default defineFeatureRule({
   id: 'post-launch',
   defaultSeverity: 'warning',
+  docs: {
+    summary: 'a post-launch checklist item is not done N days after public',
+    rationale: 'Launch is not the end: analytics show whether the feature works for customers (metrics shared), and ' +
+      'marketing can only share what it hears about (marketing told). N is 14 days by default.',
+  },
   check({ file, data }, { content, today }, report) {
     const postLaunch = content.process.postLaunch;
     const last = finalStage(content);
@@ -23,7 +21,6 @@ export default defineFeatureRule({
       if (data.checklist[id]) continue;
       const name = content.process.checklist.find((item) => item.id === id)?.name ?? id;
       report({
-        rule: 'post-launch',
         file,
         at: { path: Object.keys(data.checklist).length ? ['checklist'] : ['dates', last.id] },
         message: `${name} (${id}) is not done ${days} days after ${last.name} on ${launched}.`,

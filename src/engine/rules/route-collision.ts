@@ -2,23 +2,20 @@ import type { HandbookEntry } from '../model.ts';
 import { defineFeatureRule } from '../rule.ts';
 import { handbookRoute, INTERNAL_GENERATED_SECTIONS, RESERVED_FEATURE_IDS } from '../routes.ts';
 
-/**
- * `route-collision`: a feature id or handbook path would take an address the
- * sites generate, or two handbook pages would get the same address.
- *
- * Astro builds one page per address; on a collision it prints a warning and
- * drops one of the pages, so a page the author wrote would silently be
- * missing (or the board's table view would be). Caught here, it is an error
- * with the address named, before anything is built.
- */
 export default defineFeatureRule({
   id: 'route-collision',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'a feature id or handbook path would take a route the sites generate, or two pages would get the same ' +
+      'URL',
+    rationale: 'Astro builds one page per address; on a collision it prints a warning and drops one of the pages, so ' +
+      "a page the author wrote would silently be missing (or the board's table view would be). Caught here, " +
+      'it is an error with the address named, before anything is built.',
+  },
   check({ id, file }, _context, report) {
     const taken = RESERVED_FEATURE_IDS.get(id);
     if (!taken) return;
     report({
-      rule: 'route-collision',
       file,
       at: { path: [] },
       message: `The feature id "${id}" would take ${taken}.`,
@@ -33,7 +30,6 @@ export default defineFeatureRule({
       const generated = INTERNAL_GENERATED_SECTIONS.get(section);
       if (generated) {
         report({
-          rule: 'route-collision',
           file: page.file,
           at: { path: [] },
           message: `handbook/${page.id}.mdx would be published at ${route}, where the site has ${generated}.`,
@@ -47,7 +43,6 @@ export default defineFeatureRule({
       for (const page of pages) {
         const others = pages.filter((other) => other !== page).map((other) => `handbook/${other.id}.mdx`);
         report({
-          rule: 'route-collision',
           file: page.file,
           at: { path: [] },
           message: `handbook/${page.id}.mdx and ${others.join(', ')} would both be published at ${route}.`,

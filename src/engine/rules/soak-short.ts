@@ -1,16 +1,14 @@
 import { daysBetween } from '../dates.ts';
 import { defineFeatureRule } from '../rule.ts';
 
-/**
- * `soak-short` (warning): fewer than the soak days (7 by default) passed
- * between entering Internal Release and entering the next stage.
- *
- * Soaking in the company's own instances is what shows whether a feature
- * regresses seemingly unrelated parts of the app.
- */
 export default defineFeatureRule({
   id: 'soak-short',
   defaultSeverity: 'warning',
+  docs: {
+    summary: 'fewer than the soak days between entering internal and the next stage',
+    rationale: "Soaking in the company's own instances (7 days by default) is what shows whether a feature regresses " +
+      'seemingly unrelated parts of the app.',
+  },
   check({ file, data }, { content }, report) {
     const soak = content.process.soak;
     if (!soak) return;
@@ -24,7 +22,6 @@ export default defineFeatureRule({
     // A negative soak is dates out of order: stage-date-order reports that.
     if (days >= soak.days || days < 0) return;
     report({
-      rule: 'soak-short',
       file,
       at: { path: ['dates', next.id] },
       message: `${next.name} was entered ${days} day${days === 1 ? '' : 's'} after ${after.name}; the process asks for at least ${soak.days} days of soak time.`,

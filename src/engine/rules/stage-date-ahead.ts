@@ -1,15 +1,14 @@
 import { defineFeatureRule } from '../rule.ts';
 import { stageIndex } from '../requirements.ts';
 
-/**
- * `stage-date-ahead`: a stage after the current one has an entry date.
- *
- * A date says the stage was entered; one ahead of `stage` means either the
- * stage or the date is wrong, and the board would show the wrong column.
- */
 export default defineFeatureRule({
   id: 'stage-date-ahead',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'a date is given for a stage after the current stage',
+    rationale: 'A date says the stage was entered; one ahead of `stage` means either the stage or the date is wrong, ' +
+      'and the board would show the wrong column.',
+  },
   check({ file, data }, { content, today }, report) {
     const current = stageIndex(content, data.stage);
     const currentName = content.stageById.get(data.stage)!.name;
@@ -18,7 +17,6 @@ export default defineFeatureRule({
       // A future date for a later stage is a plan written as a fact: date-in-future says so.
       if (stage.index > current && date && date <= today) {
         report({
-          rule: 'stage-date-ahead',
           file,
           at: { path: ['dates', stage.id] },
           message: `"dates" says ${stage.name} was entered on ${date}, but the feature's stage is ${currentName}.`,

@@ -1,14 +1,6 @@
 import type { Content } from '../model.ts';
 import { defineFeatureRule } from '../rule.ts';
 
-/**
- * `stage-date-order`: entry dates go backwards in stage order (a feature
- * entering Beta before it entered Internal Release).
- *
- * Each date is compared with the nearest earlier stage that has one, so one
- * wrong date is one finding.
- */
-
 export interface OrderBreak {
   stage: { id: string; name: string; date: string };
   previous: { id: string; name: string; date: string };
@@ -46,10 +38,18 @@ export function stagesOutOfOrder(content: Content, dates: Readonly<Record<string
 export default defineFeatureRule({
   id: 'stage-date-order',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'entry dates go backwards in stage order',
+    rationale: 'A feature cannot enter Beta before it entered Internal Release; every deadline counted from the ' +
+      'wrong date would be wrong too. Each date is compared with the nearest earlier stage that has one, so ' +
+      'one wrong date is one finding.',
+    examples: [
+      { bad: 'dates:\n  internal: 2026-10-10\n  beta: 2026-10-05', good: 'dates:\n  internal: 2026-10-05\n  beta: 2026-10-10' },
+    ],
+  },
   check({ file, data }, { content }, report) {
     for (const { stage, previous } of orderBreaks(content, data.dates as Record<string, string | undefined>)) {
       report({
-        rule: 'stage-date-order',
         file,
         at: { path: ['dates', stage.id] },
         message: `${stage.name} was entered on ${stage.date}, before ${previous.name} (${previous.date}).`,

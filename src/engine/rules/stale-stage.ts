@@ -2,16 +2,14 @@ import { daysBetween } from '../dates.ts';
 import { defineFeatureRule } from '../rule.ts';
 import { stagesOutOfOrder } from './stage-date-order.ts';
 
-/**
- * `stale-stage` (warning): the feature has sat in a non-public stage longer
- * than that stage's limit (development 90 days, internal 30, beta 60).
- *
- * Stages are pause points, not parking spots: a long pause usually means a
- * decision nobody has made.
- */
 export default defineFeatureRule({
   id: 'stale-stage',
   defaultSeverity: 'warning',
+  docs: {
+    summary: "the feature has sat in a non-public stage longer than that stage's limit",
+    rationale: 'Stages are pause points, not parking spots (development 90 days, internal 30, beta 60): a long pause ' +
+      'usually means a decision nobody has made.',
+  },
   check({ file, data }, { content, today }, report) {
     const stage = content.stageById.get(data.stage)!;
     const entered = (data.dates as Record<string, string | undefined>)[stage.id];
@@ -21,7 +19,6 @@ export default defineFeatureRule({
     const days = daysBetween(entered, today);
     if (days <= stage.staleAfterDays) return;
     report({
-      rule: 'stale-stage',
       file,
       at: { path: ['stage'], anchor: 'value' },
       message: `The feature has been in ${stage.name} for ${days} days (since ${entered}); the limit is ${stage.staleAfterDays}.`,

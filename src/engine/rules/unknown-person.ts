@@ -1,19 +1,19 @@
-import type { Finding } from '../finding.ts';
 import type { Content, ContentFile } from '../model.ts';
-import { defineFeatureRule } from '../rule.ts';
+import { defineFeatureRule, type RuleFinding } from '../rule.ts';
 import { didYouMean } from '../suggest.ts';
 
-/**
- * `unknown-person`: a feature's owner or approver, or a handbook page's
- * owner, is not in team.yaml.
- *
- * Owners and approvers are how the queues and review requests find people;
- * a misspelt id would quietly drop someone's approval or their queue. A
- * person missing here gets this finding alone (no role findings about them).
- */
 export default defineFeatureRule({
   id: 'unknown-person',
   defaultSeverity: 'error',
+  docs: {
+    summary: 'an owner or approver is not in team.yaml',
+    rationale: "Owners and approvers (and a handbook page's owner) are how the queues and review requests find " +
+      "people; a misspelt id would quietly drop someone's approval or their queue. A person missing here " +
+      'gets this finding alone (no role findings about them).',
+    examples: [
+      { bad: 'owner: dana-le', good: 'owner: dana-lee' },
+    ],
+  },
   check({ file, data }, { content }, report) {
     if (!content.people.has(data.owner)) report(unknownPerson(content, file, ['owner'], data.owner, 'The owner'));
     for (const [index, approval] of data.approvers.entries()) {
@@ -27,9 +27,8 @@ export default defineFeatureRule({
   },
 });
 
-function unknownPerson(content: Content, file: ContentFile, path: (string | number)[], id: string, what: string): Finding {
+function unknownPerson(content: Content, file: ContentFile, path: (string | number)[], id: string, what: string): RuleFinding {
   return {
-    rule: 'unknown-person',
     file,
     at: { path, anchor: 'value' },
     message: `${what} "${id}" is not a person in team.yaml.`,
