@@ -5,7 +5,9 @@ import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { handbookSidebar } from '../internal/sidebar.ts';
 import { publicPagefind } from '../public/lib/pagefind.ts';
-import { siteLoad } from './site-load.ts';
+import { formatText } from '../../engine/reporters/text.ts';
+import type { Diagnostic } from '../../engine/finding.ts';
+import { contentChanged, ContentRootInvalid, onContentChange, siteLoad } from './site-load.ts';
 import { parseSettings, useSettings, type ShiplogOptions, type ShiplogSettings } from './settings.ts';
 
 /** Rolldown's log handler, as the config's `onLog` receives it. */
@@ -42,6 +44,31 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
               },
             },
           },
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // The dev server: every save under the content root is validated again and its findings printed,
+        // and the pages and collections read the new load (the content root may be outside the project).
+        server.watcher.add(settings.content);
+        server.watcher.on('all', (_event, file) => {
+          if (file === settings.content || file.startsWith(settings.content + path.sep)) contentChanged();
+        });
+        onContentChange('findings', () => {
+          let diagnostics: Diagnostic[];
+          let files: number;
+          try {
+            const site = siteLoad(settings);
+            ({ diagnostics } = site);
+            files = site.load.files.length;
+          } catch (error) {
+            if (!(error instanceof ContentRootInvalid)) throw error;
+            ({ diagnostics, files } = error);
+          }
+          const errors = diagnostics.filter((d) => d.severity === 'error').length;
+          logger.info(`content changed: ${errors} errors, ${diagnostics.length - errors} warnings`);
+          if (diagnostics.length > 0) process.stdout.write(formatText({ files, errors, warnings: diagnostics.length - errors }, diagnostics, { color: false }));
+          // The pages read the new load on their next request; tell the browser to ask.
+          server.ws.send({ type: 'full-reload' });
         });
       },
     },

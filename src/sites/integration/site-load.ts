@@ -49,17 +49,55 @@ export function rememberValidation(root: string, today: string, load: LoadResult
   loads().set(keyOf(root, today), fromValidation(root, today, load, diagnostics));
 }
 
-/** Drops every load (the dev server, after a content file changed). */
+/** Drops every load: the next siteLoad() reads the content again. */
 export function forgetSiteLoads(): void {
   loads().clear();
 }
 
+// The dev server: what to redo after content files changed (content collections, the findings printout).
+const LISTENERS = Symbol.for('shiplog.content-listeners');
+const TIMER = Symbol.for('shiplog.content-timer');
+type Listeners = typeof globalThis & { [LISTENERS]?: Map<string, () => void | Promise<void>>; [TIMER]?: ReturnType<typeof setTimeout> };
+
+/** Runs `redo` after every change to the content (the latest `redo` per name counts). */
+export function onContentChange(name: string, redo: () => void | Promise<void>): void {
+  ((globalThis as Listeners)[LISTENERS] ??= new Map()).set(name, redo);
+}
+
+/**
+ * A content file changed (the dev server's watcher says so). A save touches
+ * several files at once and several watchers hear it: the load is dropped and
+ * everything redone once, shortly after the last change.
+ */
+export function contentChanged(): void {
+  const shared = globalThis as Listeners;
+  clearTimeout(shared[TIMER]);
+  shared[TIMER] = setTimeout(() => {
+    forgetSiteLoads();
+    for (const redo of shared[LISTENERS]?.values() ?? []) {
+      // A content root that does not load any more is reported by the findings listener; nothing else can be redone.
+      Promise.resolve()
+        .then(redo)
+        .catch(() => {});
+    }
+  }, 50);
+}
+
+/** process.yaml or team.yaml is unusable, so there is no content to build pages from; the findings say why. */
+export class ContentRootInvalid extends Error {
+  readonly diagnostics: Diagnostic[];
+  readonly files: number;
+  constructor(root: string, diagnostics: Diagnostic[], files: number) {
+    const first = diagnostics.find((d) => d.severity === 'error');
+    super(`content root ${root} is not valid${first ? ` (${first.file}:${first.line}: ${first.message})` : ''}: run \`npm run validate\` for details`);
+    this.diagnostics = diagnostics;
+    this.files = files;
+  }
+}
+
 function fromValidation(root: string, today: string, load: LoadResult, diagnostics: Diagnostic[]): SiteLoad {
   const content = load.content;
-  if (!content) {
-    const first = diagnostics.find((d) => d.severity === 'error');
-    throw new Error(`content root ${root} is not valid${first ? ` (${first.file}:${first.line}: ${first.message})` : ''}: run \`npm run validate\` for details`);
-  }
+  if (!content) throw new ContentRootInvalid(root, diagnostics, load.files.length);
   const statuses = content.features.map((entry) => featureStatus(content, entry, today, diagnostics));
   let projection: PublicProjection | undefined;
   return {
