@@ -1,21 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { releaseNotesMarkdown } from '../../src/views/changelog-markdown.ts';
 import { loadContent } from '../../src/engine/load.ts';
 import { publicProjection } from '../../src/views/public.ts';
-import { collectCanaries, FIXTURE_TODAY, fixturesDir, repoRoot } from './helpers.ts';
+import { runInProcess } from '../helpers/cli.ts';
+import { collectCanaries, FIXTURE_TODAY, fixturesDir, repoRoot } from '../public/helpers.ts';
 
 const canaryRoot = path.join(fixturesDir, 'public-canary');
 const SITE = 'https://updates.example.org/help';
 
+/** `npm run changelog -- ARGS` in the repository's root, in-process. */
 function changelog(...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/changelog.ts', ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SHIPLOG_PUBLIC_URL: SITE },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runInProcess('changelog', args, { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', SHIPLOG_PUBLIC_URL: SITE } });
 }
 
 const fixtureArgs = ['--content', canaryRoot, '--today', FIXTURE_TODAY];
@@ -57,8 +53,8 @@ describe('release notes in Markdown', () => {
 });
 
 describe('npm run changelog', () => {
-  it('prints the release notes of the public projection and nothing internal', () => {
-    const run = changelog('--format', 'md', ...fixtureArgs);
+  it('prints the release notes of the public projection and nothing internal', async () => {
+    const run = await changelog('--format', 'md', ...fixtureArgs);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(releaseNotesMarkdown(publicProjection(loadContent(canaryRoot).content!), { siteUrl: SITE }));
@@ -66,15 +62,15 @@ describe('npm run changelog', () => {
     expect(leaked).toEqual([]);
   });
 
-  it('takes --release and --since', () => {
-    const release = changelog('--format', 'md', '--release', '2026.10', ...fixtureArgs);
+  it('takes --release and --since', async () => {
+    const release = await changelog('--format', 'md', '--release', '2026.10', ...fixtureArgs);
     expect(release.status).toBe(0);
     expect(release.stdout).toContain('Snooze reminders');
     expect(release.stdout).not.toContain('Faster search');
     // 2026.12 is carried only by a beta feature: nothing public to announce yet.
-    const beta = changelog('--format', 'md', '--release', '2026.12', ...fixtureArgs);
+    const beta = await changelog('--format', 'md', '--release', '2026.12', ...fixtureArgs);
     expect(beta.stdout).toBe("# What's new in release 2026.12\n\nNo customer-facing changes.\n");
-    const since = changelog('--since', '2026-11-01', ...fixtureArgs);
+    const since = await changelog('--since', '2026-11-01', ...fixtureArgs);
     expect(since.status).toBe(0);
     expect(since.stdout).toContain('Faster search');
     expect(since.stdout).not.toContain('Snooze reminders');
@@ -86,16 +82,16 @@ describe('npm run changelog', () => {
     [['--release', '26.1'], /--release must be a release name like 2026\.12/],
     [['--bogus'], /Unknown option '--bogus'/],
     [['--content', 'test/fixtures/does-not-exist'], /content root not found/],
-  ])('exits 2 with one line on stderr for %j', (args, message) => {
-    const run = changelog(...fixtureArgs, ...args);
+  ])('exits 2 with one line on stderr for %j', async (args, message) => {
+    const run = await changelog(...fixtureArgs, ...args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses content with errors (exit 1, diagnostics on stderr, nothing on stdout)', () => {
-    const run = changelog('--content', path.join(fixturesDir, 'links'), '--today', FIXTURE_TODAY);
+  it('refuses content with errors (exit 1, diagnostics on stderr, nothing on stdout)', async () => {
+    const run = await changelog('--content', path.join(fixturesDir, 'links'), '--today', FIXTURE_TODAY);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('handbook-link');

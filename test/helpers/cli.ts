@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { advanceCommand, type AdvanceHooks } from '../../src/cli/advance.ts';
 import { buildCommand } from '../../src/cli/build.ts';
 import { changelogCommand } from '../../src/cli/changelog.ts';
@@ -8,6 +10,7 @@ import { newFeatureCommand } from '../../src/cli/new-feature.ts';
 import { runCommand } from '../../src/cli/options.ts';
 import { schemasCommand } from '../../src/cli/schemas.ts';
 import { validateCommand } from '../../src/cli/validate.ts';
+import { repoRoot } from './validate.ts';
 
 /**
  * Runs a command in the test's own process, as its npm script would run it
@@ -53,4 +56,21 @@ export async function runInProcess(name: CommandName, args: readonly string[], o
   const command: Command = name === 'advance' && options.hooks ? (a, i) => advanceCommand(a, i, options.hooks) : commands[name];
   const status = await runCommand(name, command, [...args], io);
   return { status, ...io.out };
+}
+
+/**
+ * `npm run NAME -- ARGS` as a real process: `node scripts/NAME.ts` under the
+ * tests' Node (the project's pinned Node 24), with pipes for stdout and
+ * stderr. For the smoke tests, which check that each entry point wires its
+ * command to the process.
+ */
+export function spawnScript(name: CommandName, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Run {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${name}.ts`), ...args], {
+    cwd: options.cwd,
+    env: options.env ?? { ...process.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -12,7 +12,7 @@ import { runInProcess, type Run } from './cli.ts';
  * test's own process.
  */
 
-export { FIXTURE_TODAY };
+export { FIXTURE_TODAY, fixturesDir };
 
 export const fixtureContent = path.join(fixturesDir, 'pr/content');
 
@@ -30,7 +30,7 @@ export function removeTempDirs(): void {
 
 // Fixed identity and no user or system config, so a developer's git settings
 // (signing, hooks, default branch) cannot change what the tests see.
-const gitEnv = {
+export const gitEnv = {
   ...process.env,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
