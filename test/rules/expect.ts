@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/engine/finding.ts';
+import { loadContent } from '../../src/engine/load.ts';
+import type { BaseSnapshot } from '../../src/engine/rule.ts';
 import type { ValidationResult } from '../../src/engine/validate.ts';
-import { validateFixture } from '../helpers/validate.ts';
+import { fixturesDir, validateFixture } from '../helpers/validate.ts';
 
 /**
  * Assertions for the per-rule fixtures in test/fixtures/rules/<theme>/: a
@@ -60,6 +63,17 @@ export function theme(name: string, options: Parameters<typeof validateFixture>[
       return found;
     },
   };
+}
+
+/**
+ * The pull-request rules' fixtures: rules/pull-request/base is the branch a
+ * pull request targets; head is the pull request, judged against it. check-pr
+ * builds the same snapshot from git.
+ */
+export function pullRequestTheme(): Theme {
+  const baseLoad = loadContent(path.join(fixturesDir, 'rules/pull-request/base'));
+  const base: BaseSnapshot = { ref: 'main', features: new Map(baseLoad.content!.features.map((f) => [f.id, f.data])) };
+  return theme('pull-request/head', { base });
 }
 
 function brief(d: Diagnostic): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateRoot } from '../../src/engine/validate.ts';
-import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
+import { FIXTURE_TODAY, fixturesDir, validateFixture } from '../helpers/validate.ts';
 import { theme } from './expect.ts';
 
 // Written by the ---js fixture if anything ever evaluated it.
@@ -189,6 +189,31 @@ describe('frontmatter: a duplicate id in process.yaml', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('duplicate ids in team.yaml', () => {
+  const result = validateFixture('team-duplicate');
+  const team = 'test/fixtures/team-duplicate/team.yaml';
+
+  it('reports the second entry of a person or team id, at its id, together with the file\'s other errors', () => {
+    expect(result.diagnostics.map((d) => `${d.file} ${d.line}:${d.column} ${d.rule}`)).toEqual([
+      `${team} 11:9 frontmatter`,
+      `${team} 40:9 frontmatter`,
+      `${team} 47:13 frontmatter`,
+    ]);
+    const [teamDuplicate, personDuplicate] = result.diagnostics;
+    expect(teamDuplicate!.message).toBe('"teams[4].id" is a second team with the id "support" (the first is teams[1]).');
+    expect(personDuplicate!.message).toBe('"people[6].id" is a second person with the id "gary-mcgrath" (the first is people[0]).');
+    expect(personDuplicate!.hint).toBe(
+      'Ids are unique: merge the two entries into one, or give this person its own id. With both, neither can be trusted for approvals or reviews.',
+    );
+  });
+
+  it('lets the impostor satisfy no approval: with team.yaml in error, no feature is judged by it (and none passes on it)', () => {
+    expect(result.load.content).toBeUndefined();
+    expect(result.diagnostics.filter((d) => d.file.endsWith('relies-on-impostor.mdx'))).toEqual([]);
+    expect(result.summary.errors).toBe(3);
   });
 });
 
