@@ -4,7 +4,7 @@ import { upcomingPreview } from '../../src/views/changelog-preview.ts';
 import { loadContent } from '../../src/engine/load.ts';
 import type { Content } from '../../src/engine/model.ts';
 import { publicProjection } from '../../src/views/public.ts';
-import { collectCanaries, fixturesDir } from './helpers.ts';
+import { collectCanaries, fixturesDir } from '../public/helpers.ts';
 
 const canaryRoot = path.join(fixturesDir, 'public-canary');
 
