@@ -35,9 +35,11 @@ import unknownPerson from './unknown-person.ts';
 import unknownTeam from './unknown-team.ts';
 
 /**
- * Every rule the validator runs. A new rule is one module in this folder, its
- * tests, and one line here (test/rules/registry.test.ts fails if a module in
- * this folder is not listed).
+ * Every rule the validator runs, in the order of the README's rule tables
+ * (table.ts). A new rule is one module in this folder, its tests in
+ * test/rules/<rule-id>.test.ts, and one line here (test/rules/registry.test.ts
+ * fails if a module in this folder, other than this one and table.ts, is not
+ * listed).
  */
 export const rules: readonly Rule[] = [
   frontmatter,
