@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIXTURE_TODAY, fixturesDir } from './validate.ts';
@@ -59,12 +59,23 @@ export interface Repo {
 /** A repository on `main` whose first commit is the fixture's content root, at `content/`. */
 export function makeRepo(): Repo {
   const dir = tempDir();
-  const content = path.join(dir, 'content');
-  cpSync(fixtureContent, content, { recursive: true });
+  // A copy of one repository made per test file: three git processes fewer per test.
+  cpSync(templateRepo(), dir, { recursive: true });
+  return repoAt(dir);
+}
+
+let template: string | undefined;
+
+function templateRepo(): string {
+  // removeTempDirs (after each file) removes it too; the next file makes it again.
+  if (template !== undefined && existsSync(template)) return template;
+  const dir = tempDir('shiplog-pr-template-');
+  cpSync(fixtureContent, path.join(dir, 'content'), { recursive: true });
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'The content as on main');
-  return repoAt(dir);
+  template = dir;
+  return dir;
 }
 
 export function repoAt(dir: string): Repo {
