@@ -26,8 +26,15 @@ import { runTree, type TreeRunResult } from './process-tree.ts';
 import type { BenchSection } from './run.ts';
 import { TransferMeter, type PageTransfer } from './transfer.ts';
 
-/** The issue's targets. */
-const TARGET = { ratioAt: 1_000, ratio: 1.2, rssFrom: 10_000, rssMb: 4_500, transferKb: 60 };
+/**
+ * The targets: the CPU of our build within 1.1× that of bare Starlight with a
+ * handbook-only sidebar (like ours) at every size measured from 1,000, peak
+ * RSS of the build's process tree under 4.5 GB from 10,000, a feature page
+ * under 60 KB.
+ */
+const TARGET = { ratioFrom: 1_000, ratio: 1.1, rssFrom: 10_000, rssMb: 4_500, transferKb: 60 };
+/** The build the ratios compare with. */
+const YARDSTICK = 'bare Starlight (sidebar: handbook only)';
 /**
  * Above this size the default-sidebar Starlight build is left out: its sidebar
  * lists every page on every page, so at 10,000 features it would write about
@@ -84,7 +91,7 @@ function checkFeaturePages(label: string, siteDir: string, ids: readonly string[
 
 function ourBuild(contentRoot: string, outRoot: string, ids: readonly string[]): SiteBuild {
   const siteDir = path.join(outRoot, 'internal');
-  // astro.internal.config.mjs keys its cacheDir by the content root (src/sites/shared/env.ts resolves it the same way).
+  // astro.config.mjs keys its cacheDir by the content root (the shiplog() settings resolve it the same way).
   const cacheDir = path.join(repoRoot, 'node_modules/.astro-internal', createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12));
   const label = 'ours: node scripts/build.ts --only internal';
   return {
@@ -106,7 +113,7 @@ function ourBuild(contentRoot: string, outRoot: string, ids: readonly string[]):
       checkFeaturePages(label, siteDir, ids, result);
       // If the config stops putting its store there, "cold" would silently become warm.
       if (!existsSync(cacheDir)) {
-        throw new Error(`the internal build left no cache at ${cacheDir}: astro.internal.config.mjs changed its cacheDir; update ourBuild() in bench/site.ts so cold builds stay cold`);
+        throw new Error(`the internal build left no cache at ${cacheDir}: astro.config.mjs changed its cacheDir; update ourBuild() in bench/site.ts so cold builds stay cold`);
       }
     },
   };
@@ -169,7 +176,7 @@ function bareBuilds(workDir: string, contentRoot: string, ids: readonly string[]
     ...(ids.length <= DEFAULT_SIDEBAR_UP_TO
       ? [bareBuild('bare Starlight (sidebar: every page)', writeBareStarlight(folder('bare-starlight'), pages, 'default'), ids, true)]
       : []),
-    bareBuild('bare Starlight (sidebar: handbook only)', writeBareStarlight(folder('bare-starlight-handbook-sidebar'), pages, 'handbook'), ids, true),
+    bareBuild(YARDSTICK, writeBareStarlight(folder('bare-starlight-handbook-sidebar'), pages, 'handbook'), ids, true),
     bareBuild('bare Astro + MDX', writeBareAstro(folder('bare-astro'), pages), ids, false),
   ];
 }
@@ -177,7 +184,7 @@ function bareBuilds(workDir: string, contentRoot: string, ids: readonly string[]
 export const siteSection: BenchSection = {
   id: 'site',
   title: 'Site build: the internal handbook from N synthetic features + the handbook, cold, vs bare Starlight and bare Astro builds of the same pages',
-  defaults: { sizes: [TARGET.ratioAt], runs: 2 },
+  defaults: { sizes: [1_000], runs: 2 },
   async run({ runs, sizes, workDir }) {
     const rows: string[][] = [];
     const notes: string[] = [];
@@ -231,21 +238,21 @@ export const siteSection: BenchSection = {
       }
 
       const ours = records[0]!;
-      const yardstickIndex = builds.findIndex((b) => b.starlight);
+      const yardstickIndex = builds.findIndex((b) => b.label === YARDSTICK);
       const bare = records[yardstickIndex]!;
       // Wall time is only a fair verdict when nothing else was running: more than a tenth of a CPU's worth of other work marks it "?".
       const contended = (m: Measured) => m.otherCpuMsInBest !== undefined && m.otherCpuMsInBest > 0.1 * m.bestMs;
       for (const [index, m] of records.entries()) {
         const isOurs = index === 0;
-        const judgeRatio = isOurs && size === TARGET.ratioAt;
+        const judgeRatio = isOurs && size >= TARGET.ratioFrom;
         const judgeRss = isOurs && size >= TARGET.rssFrom;
         const ratio = m.bestMs / bare.bestMs;
+        const cpuRatio = m.cpuMs !== undefined && bare.cpuMs !== undefined ? m.cpuMs / bare.cpuMs : undefined;
         const peakKb = m.treeRssKb ?? m.mainRssKb;
         const targets = [
-          ...(judgeRatio ? [{ text: `≤ ${TARGET.ratio.toFixed(2)}× bare Starlight (wall)`, met: ratio <= TARGET.ratio }] : []),
+          ...(judgeRatio && cpuRatio !== undefined ? [{ text: `≤ ${TARGET.ratio.toFixed(2)}× its CPU`, met: cpuRatio <= TARGET.ratio }] : []),
           ...(judgeRss ? [{ text: `< ${TARGET.rssMb.toLocaleString('en-US')} MB peak (tree)`, met: peakKb / 1024 < TARGET.rssMb }] : []),
         ];
-        const doubtful = judgeRatio && (contended(m) || contended(bare));
         rows.push([
           size.toLocaleString('en-US'),
           m.label,
@@ -257,7 +264,7 @@ export const siteSection: BenchSection = {
           ratio.toFixed(2),
           m.cpuMs === undefined || bare.cpuMs === undefined ? '–' : (m.cpuMs / bare.cpuMs).toFixed(2),
           targets.map((t) => t.text).join(', '),
-          targets.length ? `${targets.every((t) => t.met) ? 'yes' : 'NO'}${doubtful ? '?' : ''}` : '',
+          targets.length ? (targets.every((t) => t.met) ? 'yes' : 'NO') : '',
         ]);
         if (contended(m)) {
           notes.push(
@@ -288,8 +295,8 @@ export const siteSection: BenchSection = {
         `Wall time is the best of ${runs} runs after one warm-up round on ${WARMUP_FEATURES} features, the builds taking turns; CPU s is user + system of the whole process tree (Pagefind and git included), the least over the runs. ` +
         'Peak RSS (main) is the Node build process (getrusage, exact); peak RSS (tree) the largest sum over the process tree, sampled every 100 ms, highest over the runs. ' +
         `Our build also validates the content root before Astro starts, as \`npm run build\` does. ` +
-        `Bare Starlight "sidebar: every page" is \`starlight({ title })\` only, the issue's yardstick: Starlight's default sidebar lists every page on every page, which ours does not (left out above N=${DEFAULT_SIDEBAR_UP_TO.toLocaleString('en-US')}); "sidebar: handbook only" adds a sidebar of the handbook pages, like ours. ` +
-        `Targets: ours within ${TARGET.ratio}× bare Starlight at N=${TARGET.ratioAt.toLocaleString('en-US')}, under ${TARGET.rssMb.toLocaleString('en-US')} MB peak RSS (tree) from N=${TARGET.rssFrom.toLocaleString('en-US')}.`,
+        `The × columns compare with "${YARDSTICK}": \`starlight({ title })\` with a sidebar of the handbook pages, like ours. "sidebar: every page" is Starlight's default, which lists every page on every page (left out above N=${DEFAULT_SIDEBAR_UP_TO.toLocaleString('en-US')}). ` +
+        `Targets: ours within ${TARGET.ratio}× the yardstick's CPU from N=${TARGET.ratioFrom.toLocaleString('en-US')} (CPU, not wall: it does not depend on what else the machine runs), under ${TARGET.rssMb.toLocaleString('en-US')} MB peak RSS (tree) from N=${TARGET.rssFrom.toLocaleString('en-US')}.`,
     );
     return {
       columns: ['N', 'build', 'pages', 'wall s', 'CPU s', 'peak RSS MB (main)', 'peak RSS MB (tree)', '× bare Starlight (wall)', '× bare Starlight (CPU)', 'target', 'met?'],
