@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { validateRoot } from '../engine/validate.ts';
+import { rememberValidation } from '../sites/integration/site-load.ts';
 import { envOf, type CommandIo } from './io.ts';
 import { checkToday, contentRootOf, parse } from './options.ts';
 import { printReport } from './report.ts';
@@ -12,7 +13,7 @@ internal handbook into DIR/internal/ and the public site into DIR/public/
 (DIR defaults to dist).
 `;
 
-const sites = { internal: 'astro.internal.config.mjs', public: 'astro.public.config.mjs' } as const;
+const sites = { internal: 'astro.config.mjs', public: 'astro.public.config.mjs' } as const;
 
 export async function buildCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parse(
@@ -40,7 +41,15 @@ export async function buildCommand(args: string[], io: CommandIo): Promise<numbe
   }
   if (result.summary.warnings > 0) printReport(io, 'text', result.summary, result.diagnostics);
 
-  setAstroEnvironment(io, { SHIPLOG_CONTENT: contentRoot, SHIPLOG_TODAY: today, NODE_ENV: 'production' });
+  setAstroEnvironment(io, {
+    SHIPLOG_CONTENT: contentRoot,
+    SHIPLOG_TODAY: today,
+    NODE_ENV: 'production',
+    // Astro's and Vite's loggers colour their lines unless told not to: no escape codes in a CI log or a file.
+    ...(isTerminal(io.stdout) ? {} : { NO_COLOR: '1' }),
+  });
+  // Astro runs in this process: the sites take the content as just validated instead of reading it again.
+  if (result.load.content) rememberValidation(contentRoot, today, result.load, result.diagnostics);
   const { build } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
   const which = values.only ? [values.only] : (['internal', 'public'] as const);
@@ -55,8 +64,8 @@ export async function buildCommand(args: string[], io: CommandIo): Promise<numbe
 }
 
 /**
- * Astro and the sites read their settings from process.env while they render
- * (src/sites/shared/env.ts), and Astro builds in this process: so build and
+ * The Astro config files read the shiplog() integration's settings from
+ * process.env (settingsFromEnvironment), and Astro builds in this process: so build and
  * dev, unlike every other command, write the real process environment. First
  * the command's own environment (the SHIPLOG_* settings a caller gave in
  * `io.env`, such as SHIPLOG_PUBLIC_URL), then the values the command decides.
@@ -68,4 +77,8 @@ export function setAstroEnvironment(io: CommandIo, values: Record<string, string
   const env = envOf(io);
   for (const [key, value] of Object.entries(env)) if (key.startsWith('SHIPLOG_') && value !== undefined) process.env[key] = value;
   Object.assign(process.env, values);
+}
+
+function isTerminal(stream: unknown): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
 }

@@ -4,7 +4,7 @@ import { publicProjection } from '../views/public.ts';
 import { formatText } from '../engine/reporters/text.ts';
 import { UsageError } from '../engine/load.ts';
 import { validateRoot } from '../engine/validate.ts';
-import { publicSiteUrl } from '../sites/shared/env.ts';
+import { parseSettings, settingsFromEnvironment } from '../sites/integration/settings.ts';
 import { envOf, type CommandIo } from './io.ts';
 import { checkToday, contentRootOf, parse } from './options.ts';
 import { sourceOnDisk, wantsColor } from './report.ts';
@@ -15,7 +15,7 @@ Prints the public changelog as Markdown release notes, grouped by category,
 newest first. The same entries the public site shows: only public features.
   --since D     entries that became public on or after D
   --release R   entries carried by the monthly self-hosted release R (e.g. 2026.12)
-Links point at the public site (SHIPLOG_PUBLIC_URL, default ${publicSiteUrl()}).
+Links point at the public site (SHIPLOG_PUBLIC_URL, default ${parseSettings({ site: 'public' }).publicUrl}).
 Exit: 0 printed, 1 the content has errors (listed on stderr), 2 could not run.
 `;
 
@@ -55,8 +55,8 @@ export async function changelogCommand(args: string[], io: CommandIo): Promise<n
     return 1;
   }
   const projection = publicProjection(result.load.content);
-  // SHIPLOG_PUBLIC_URL from the command's environment; publicSiteUrl() has the default.
-  const siteUrl = envOf(io).SHIPLOG_PUBLIC_URL ?? publicSiteUrl();
+  // SHIPLOG_PUBLIC_URL from the command's environment, as the public site's build reads it.
+  const siteUrl = parseSettings(settingsFromEnvironment('public', envOf(io))).publicUrl;
   io.stdout.write(releaseNotesMarkdown(projection, { since: values.since, release: values.release, siteUrl }));
   return 0;
 }

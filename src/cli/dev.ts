@@ -30,7 +30,7 @@ export async function devCommand(args: string[], io: CommandIo): Promise<number>
   setAstroEnvironment(io, { SHIPLOG_CONTENT: contentRoot, SHIPLOG_TODAY: today, SHIPLOG_DEV: '1' });
   const { dev } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
-  const server = await dev({ root, configFile: 'astro.internal.config.mjs', server: { port: Number(values.port), host: values.host } });
+  const server = await dev({ root, configFile: 'astro.config.mjs', server: { port: Number(values.port), host: values.host } });
   io.stdout.write(`dev: internal handbook at http://${values.host}:${server.address.port}/\n`);
   await new Promise<void>((resolve) => {
     if (io.signal?.aborted) resolve();

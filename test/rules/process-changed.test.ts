@@ -3,7 +3,7 @@ import type { PullRequestBase } from '../../src/engine/base.ts';
 import { loadContent } from '../../src/engine/load.ts';
 import processChanged from '../../src/engine/rules/process-changed.ts';
 import { validateLoaded } from '../../src/engine/validate.ts';
-import { FIXTURE_TODAY, fixtureContent } from '../pr/helpers.ts';
+import { FIXTURE_TODAY, fixtureContent } from '../helpers/repo.ts';
 
 /**
  * `process-changed` on its own, with the base side built by hand (check-pr
