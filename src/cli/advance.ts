@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readContentBytes } from '../engine/content-files.ts';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { isCalendarDate, type CalendarDate } from '../engine/dates.ts';
@@ -161,7 +161,9 @@ export async function advanceCommand(args: string[], io: CommandIo, hooks: Advan
     return 1;
   }
   // The text every decision was made from: the write goes ahead only if the file still holds it.
-  const disk = readFileSync(file.path);
+  const read = readContentBytes(file.path);
+  if (!('bytes' in read)) throw new UsageError(`cannot edit ${file.displayPath}: it ${read.why.problem}`);
+  const disk = read.bytes;
   if (disk.toString('utf8') !== file.text) return refuseChanged(io, [], file.displayPath, 'it changed after it was read');
   if (!disk.equals(Buffer.from(file.text, 'utf8'))) {
     throw new UsageError(`cannot edit ${file.displayPath}: it is not valid UTF-8 text, and rewriting it would change bytes nobody asked to change`);

@@ -1,5 +1,6 @@
+import { readContentBytes } from '../engine/content-files.ts';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, linkSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -43,7 +44,8 @@ export function replaceFileIfUnchanged(target: string, expected: string, text: s
       writeFileSync(temporary, text, { encoding: 'utf8', mode, flag: 'wx' });
       // The umask may have narrowed the mode given at creation.
       chmodSync(temporary, mode);
-      if (!readFileSync(real).equals(Buffer.from(expected, 'utf8'))) {
+      const now = readContentBytes(real);
+      if (!('bytes' in now) || !now.bytes.equals(Buffer.from(expected, 'utf8'))) {
         throw new ConcurrentChangeError(`${target} changed on disk while the change was being prepared`);
       }
       renameSync(temporary, real);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { readContentFile } from '../engine/content-files.ts';
 import path from 'node:path';
 import {
   firstDifference,
@@ -154,7 +155,9 @@ function processChanges(root: string, cwd: string, baseText: (name: string) => s
   const changes: ProcessChange[] = [];
   for (const name of PROCESS_FILES) {
     const absolute = path.join(root, name);
-    const head = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+    // Read as content is read: a pull request can make this file a link to /dev/zero or a pipe.
+    const read = existsSync(absolute) || isLink(absolute) ? readContentFile(absolute) : undefined;
+    const head = read === undefined ? undefined : 'text' in read ? read.text : '';
     const before = baseText(name);
     if (head === undefined && before === undefined) continue;
     const offset = head === undefined ? 0 : before === undefined ? 0 : firstDifference(before, head);
@@ -188,4 +191,12 @@ function describeReviewers(format: Format, reviewers: readonly Reviewer[]): stri
   return reviewers.length
     ? `Reviewers to request: ${reviewers.map(handle).join(', ')}\n`
     : 'Reviewers to request: none (the pull request enters no stage and changes no process file)\n';
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readContentFile } from '../engine/content-files.ts';
 import type { Diagnostic } from '../engine/finding.ts';
 import { formatGithub } from '../engine/reporters/github.ts';
 import { formatJson, type Summary } from '../engine/reporters/json.ts';
@@ -14,13 +14,15 @@ export function wantsColor(io: CommandIo, stream: OutputStream = io.stdout): boo
   return Boolean(stream.isTTY);
 }
 
-/** A diagnostic's file as it is on disk now, for the source lines of the text report. */
+/**
+ * A diagnostic's file as it is on disk now, for the source lines of the text
+ * report, read as the loader reads content: only a plain file, within the
+ * size limit, never waiting on a FIFO (a diagnostic can name a link to
+ * /dev/zero or a pipe, which is exactly why it is a diagnostic).
+ */
 export function sourceOnDisk(diagnostic: Diagnostic): string | undefined {
-  try {
-    return readFileSync(diagnostic.path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readContentFile(diagnostic.path);
+  return 'text' in read ? read.text : undefined;
 }
 
 export function printReport(

@@ -110,6 +110,12 @@ function unreadableFolder(error: unknown): Unreadable {
  * without waiting for a writer), larger than MAX_FILE_BYTES, or an error.
  */
 export function readContentFile(file: string): { text: string } | { why: Unreadable } {
+  const read = readContentBytes(file);
+  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
+}
+
+/** The same, as the bytes on disk (to compare a file with what was read before, byte for byte). */
+export function readContentBytes(file: string): { bytes: Buffer } | { why: Unreadable } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -127,7 +133,7 @@ export function readContentFile(file: string): { text: string } | { why: Unreada
         },
       };
     }
-    return { text: readFileSync(fd, 'utf8') };
+    return { bytes: readFileSync(fd) };
   } catch (error) {
     return { why: unreadableFile(error) };
   } finally {

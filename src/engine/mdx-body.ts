@@ -131,11 +131,13 @@ export function literalAttribute(node: JsxElement, name: string): string | undef
 }
 
 /**
- * Whether an MDX expression is only comments (`{/* note *\/}`, MDX's way to
- * write a comment): the compiler drops it, so nothing runs.
+ * Whether an MDX expression is only block comments (`{/* note *\/}`, MDX's way
+ * to write a comment): the compiler drops it, so nothing runs. Line comments
+ * (`// ...`) do not count: JavaScript also ends them at a carriage return,
+ * U+2028 or U+2029, so `{// note<CR> code}` would run `code`.
  */
 export function isCommentOnly(expression: string): boolean {
   // A block comment may not contain "*/" (else `/* a *\/ code /* b *\/` would pass as one comment),
   // and one whitespace character per step keeps the match linear on any input.
-  return /^(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*(?:\n|$))*$/.test(expression);
+  return /^(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/)*$/.test(expression);
 }

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkPr, fixtureContent, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from '../helpers/repo.ts';
@@ -339,5 +339,21 @@ describe('a base without process.yaml (the pull request that adds Shiplog)', () 
     ]);
     expect(json.diagnostics.find((d) => d.rule === 'process-changed')!.message).toMatch(/; the base's process\.yaml is not valid YAML \(.+\), so the pull-request rules read/);
     expect(json.reviewers).toEqual([]);
+  });
+
+  test('a process file the pull request turns into a link to /dev/zero or a pipe is a change to review, read in bounded memory', async () => {
+    const repo = pullRequest();
+    symlinkSync('/dev/zero', path.join(repo.content, 'suppressions.json'));
+    rmSync(path.join(repo.content, 'team.yaml'));
+    symlinkSync('/dev/zero', path.join(repo.content, 'team.yaml'));
+    repo.commitAll('Links where the process files are');
+    const { run, json } = await checkPr(repo);
+    expect(run.status).toBe(1);
+    expect(json.diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ['content/suppressions.json', 'process-changed'],
+      ['content/team.yaml', 'frontmatter'],
+      ['content/team.yaml', 'process-changed'],
+    ]);
+    expect(json.reviewers.filter((r) => r.stage === null).map((r) => r.person)).toEqual(baseOwners.map((o) => o.person));
   });
 });

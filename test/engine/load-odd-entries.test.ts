@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/engine/content-files.ts';
 import { validateRoot } from '../../src/engine/validate.ts';
+import { runInProcess } from '../helpers/cli.ts';
 import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 
 /**
@@ -92,5 +93,14 @@ describe('entries that are not plain page files', () => {
     expect(result.diagnostics.map((d) => [d.file, d.rule, d.message])).toEqual([
       ['team.yaml', 'frontmatter', 'team.yaml is a link that leads outside the content root, which is never read.'],
     ]);
+  });
+
+  it('are reported by the validate command in every format, which never reads them for its source lines', async () => {
+    for (const format of ['text', 'json', 'github']) {
+      const run = await runInProcess('validate', ['--content', root, '--today', FIXTURE_TODAY, '--format', format], { cwd: root });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('features/zero.mdx');
+      expect(run.stdout).toContain('features/pipe.mdx');
+    }
   });
 });

@@ -183,7 +183,7 @@ describe('mutated content roots', () => {
   // MDX that means something to the compiler, or to an attacker: code, elements, links, nesting.
   const bodyFragment = fc.oneof(
     fc.constantFrom(
-      '{', '}', '{x}', '{/* note */}', '{/* a */ x /* b */}', '{globalThis.process}', 'import x from "y"\n', 'export const a = 1\n', '\n\n', '\n',
+      '{', '}', '{x}', '{/* note */}', '{/* a */ x /* b */}', '{// c\r x}', '{// c\u2028 x}', '{// c\n}', '{globalThis.process}', 'import x from "y"\n', 'export const a = 1\n', '\n\n', '\n',
       '<a href={x}>a</a>', '<a {...p}>a</a>', '<a href="javascript:x">a</a>', '<a href="https://example.com">a</a>', '<Foo />', '<x.y />', '<>', '</>',
       '<script>', '</script>', '<br>', '<br />', '<kbd>', '</kbd>', '<kbd>K</kbd>', '<img src="x" onerror="y" />', '<!-- c -->', '\\{', '&lt;',
       '[l](javascript:x)', '[l](../handbook/team.mdx)', '[l](./getting-started.mdx)', '[l](/changelog/)', '[l](/features/)', '![i](./x.png)', '![i](https://e.com/i.png)',

@@ -31,6 +31,10 @@ describe('article-code', () => {
     articles.expectExactly(`docs/article-code-fail-${name}.mdx`, [{ rule: 'article-code', line, column, message: [message, 'is a JavaScript expression'], hint: ['write \\{'] }]);
   });
 
+  it('reports code after a line comment that a carriage return ends (JavaScript ends // comments there too)', () => {
+    articles.expectExactly('docs/article-code-fail-line-comment.mdx', [{ rule: 'article-code', line: 6, column: 6, message: ['{// a note', 'is a JavaScript expression'], hint: ['write \\{'] }]);
+  });
+
   it('reports ESM however it is written', () => {
     articles.expectExactly('docs/article-code-fail-import-comment.mdx', [{ rule: 'article-code', line: 6, column: 1, message: ['import /* harmless */ team', 'is an import or export'], hint: ['Remove it'] }]);
     articles.expectExactly('docs/article-code-fail-export.mdx', [{ rule: 'article-code', line: 6, column: 1, message: ['export const data = 1'], hint: ['Remove it'] }]);
