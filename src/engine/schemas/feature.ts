@@ -33,8 +33,9 @@ export function featureSchema(process: Process) {
       .array(
         z.strictObject({
           url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
-          priority: z.enum(bugPriorities),
-          status: z.enum(['open', 'closed']),
+          // With a tracker (process.yaml `tracker:`), the tracker knows these; without one they are the record.
+          priority: process.tracker ? z.enum(bugPriorities).optional() : z.enum(bugPriorities),
+          status: process.tracker ? z.enum(['open', 'closed']).optional() : z.enum(['open', 'closed']),
           title: oneLine.optional(),
         }),
       )
@@ -50,8 +51,16 @@ export function featureSchema(process: Process) {
       .strictObject({
         category: z.enum(changelogCategories),
         text: z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' }),
+        /** Markdown for the entry's own page and the feeds (rendered safely: no raw HTML, no scripts). */
+        details: z.string({ error: 'expected Markdown text' }).trim().min(1, { error: 'must not be empty' }).optional(),
+        /** A picture for the entry: a path relative to this page, inside content/, with its alt text. */
+        image: z.strictObject({ src: z.string({ error: 'expected a path to an image file' }).min(1), alt: oneLine }).optional(),
+        /** Embargo: the entry is on no public output before this date, even when the feature is public. */
+        publish: calendarDate.optional(),
       })
       .optional(),
+    /** On the public /roadmap/ while in Internal or Beta Release (only when process.yaml sets publicRoadmap: true). */
+    roadmap: z.boolean({ error: 'expected true or false' }).optional(),
   });
 }
 

@@ -46,6 +46,18 @@ const stage = z.strictObject({
   }),
   /** Warn when a feature has sat in this stage longer than this many days. */
   staleAfterDays: z.int().positive().optional(),
+  /** Who must act when a feature enters this stage (npm run announce): a role id, or `everyone` for the whole company. */
+  announce: z.array(z.strictObject({ role: slugId, action: oneLine })).default([]),
+});
+
+/** Bugs live in GitHub Issues (`--online`): the repository, the label that marks a feature's bug, and the priority labels. */
+const tracker = z.strictObject({
+  github: z.string({ error: 'expected owner/repo' }).regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'expected owner/repo, e.g. acme/helpdesk' }),
+  featureLabel: z
+    .string({ error: 'expected a label with {id} in it' })
+    .refine((label) => label.includes('{id}'), { error: 'must contain {id}, which is replaced by the feature id' })
+    .default('feature:{id}'),
+  priority: z.strictObject({ high: z.array(z.string().min(1)).min(1), low: z.array(z.string().min(1)).default([]) }),
 });
 
 /**
@@ -71,6 +83,13 @@ export const processSchema = z
      * cannot name its own reviewers.
      */
     owners: z.array(slugId).default([]),
+    tracker: tracker.optional(),
+    /** Features may opt in to the public /roadmap/ (`roadmap: true`). */
+    publicRoadmap: z.boolean().default(false),
+    /** URL prefixes `handbook-link` treats as outside the content root (a handbook hosted elsewhere). */
+    externalLinks: z.array(z.url()).default([]),
+    /** Extra frontmatter keys handbook pages may carry (an adopted handbook's own), accepted and ignored. */
+    handbook: z.strictObject({ extraKeys: z.array(z.string().min(1)).default([]) }).default({ extraKeys: [] }),
   })
   .superRefine((process, ctx) => {
     const roleIds = new Set(process.roles.map((r) => r.id));
@@ -98,6 +117,10 @@ export const processSchema = z
       s.requires.approvals.forEach((r, i) => {
         if (!roleIds.has(r))
           ctx.addIssue({ code: 'custom', path: ['stages', index, 'requires', 'approvals', i], message: `"${r}" is not a role in roles` });
+      });
+      s.announce.forEach((entry, i) => {
+        if (entry.role !== 'everyone' && !roleIds.has(entry.role))
+          ctx.addIssue({ code: 'custom', path: ['stages', index, 'announce', i, 'role'], message: `"${entry.role}" is not a role in roles (or "everyone")` });
       });
       s.requires.checklist.forEach((item, i) => {
         if (!itemIds.has(item))
