@@ -24,8 +24,16 @@ export const MAX_BODY_CHARS = 1_000_000;
 export interface BodyError {
   message: string;
   offset: number;
-  kind: 'syntax' | 'too-large';
+  kind: 'syntax' | 'too-large' | 'too-deep';
 }
+
+/**
+ * Bodies nested deeper than this (quotes in quotes, lists in lists, elements
+ * in elements) are not parsed: the parser's time grows with the square of
+ * the depth (10,000 nested elements take seconds; 50,000 over a minute),
+ * and no real page nests more than a few levels.
+ */
+export const MAX_NESTING = 200;
 
 export type BodyParse = { ok: true; tree: Root } | { ok: false; error: BodyError };
 
@@ -62,12 +70,67 @@ export function mayHoldCode(text: string): boolean {
 }
 
 function sizeError(text: string): BodyError | undefined {
-  if (text.length <= MAX_BODY_CHARS) return undefined;
-  return {
-    kind: 'too-large',
-    offset: 0,
-    message: `The body is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_BODY_CHARS.toLocaleString('en-US')}.`,
-  };
+  if (text.length > MAX_BODY_CHARS) {
+    return {
+      kind: 'too-large',
+      offset: 0,
+      message: `The body is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_BODY_CHARS.toLocaleString('en-US')}.`,
+    };
+  }
+  const deepest = deepestNesting(text);
+  if (deepest.depth <= MAX_NESTING) return undefined;
+  return { kind: 'too-deep', offset: deepest.offset, message: `The body nests ${deepest.depth} levels deep here, over the limit of ${MAX_NESTING}.` };
+}
+
+/**
+ * How deep the body nests, estimated in one pass without parsing: quote
+ * markers and indentation at the start of each line, and elements opened
+ * and not yet closed (`<x` ... `</x>`, `<x />` closes itself). Fenced code
+ * is skipped. An estimate on the generous side, only to keep the parser out
+ * of its slow corner.
+ */
+export function deepestNesting(text: string): { depth: number; offset: number } {
+  let deepest = { depth: 0, offset: 0 };
+  let open = 0;
+  let fence: string | undefined;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
+    } else if (fenceMatch) {
+      fence = fenceMatch[1]!;
+    } else {
+      // Quote markers (">", "> >") and indentation (two columns a level) at the start of the line.
+      let depth = 0;
+      let i = 0;
+      for (; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c === 62 /* > */) depth += 2;
+        else if (c === 9 /* tab */) depth += 4;
+        else if (c !== 32) break;
+        else depth += 1;
+      }
+      if (depth / 2 > deepest.depth) deepest = { depth: Math.floor(depth / 2), offset: lineStart };
+      // Elements opened and closed along the line; code spans (`<div>` as text) are not elements.
+      const code = line.includes('`') ? line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length)) : line;
+      for (let at = code.indexOf('<', i); at >= 0; at = code.indexOf('<', at + 1)) {
+        const next = code.charCodeAt(at + 1);
+        if (next === 47 /* / */) open = Math.max(0, open - 1);
+        else if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) {
+          const end = code.indexOf('>', at);
+          if (end < 0 || code.charCodeAt(end - 1) !== 47) open++;
+          if (open > deepest.depth) deepest = { depth: open, offset: lineStart + at };
+        }
+      }
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return deepest;
 }
 
 /** The compiler says "L:C: message (code)"; turn L:C into an offset in the body. */

@@ -20,14 +20,16 @@ export class PageBodies {
   }
 
   /**
-   * Why the body does not compile, if it does not. A body that cannot hold
-   * code is only run through the parser, without building its tree.
+   * Why the body does not compile, if it does not. A feature body that
+   * cannot hold code is only run through the parser, without building its
+   * tree; handbook pages and articles get their tree at once, since
+   * `handbook-link` reads every one of them.
    */
   error(file: ContentFile): BodyError | undefined {
     if (!file.body) return undefined;
     const parsed = this.#parsed.get(file);
     if (parsed) return parsed.ok ? undefined : parsed.error;
-    if (mayHoldCode(file.body.text)) {
+    if (file.source.kind !== 'feature' || mayHoldCode(file.body.text)) {
       const full = this.parse(file)!;
       return full.ok ? undefined : full.error;
     }

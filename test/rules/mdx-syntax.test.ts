@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS } from '../../src/engine/mdx-body.ts';
+import { MAX_BODY_CHARS, MAX_NESTING } from '../../src/engine/mdx-body.ts';
 import { validateRoot } from '../../src/engine/validate.ts';
 import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 import { theme } from './expect.ts';
@@ -66,11 +66,35 @@ describe('mdx-syntax', () => {
       ]);
     });
 
-    it('nested 20,000 levels deep but under the limit, is parsed and walked without overflowing the stack', () => {
+    it(`nested up to ${MAX_NESTING} levels, is parsed and walked without overflowing the stack`, () => {
       const head = '---\ntitle: Deep\ndescription: A deep page.\n---\n';
-      writeFileSync(path.join(work, 'handbook/long.mdx'), `${head}${'>'.repeat(20_000)} [deep link](./nowhere.mdx)\n`);
+      writeFileSync(path.join(work, 'handbook/long.mdx'), `${head}${'>'.repeat(MAX_NESTING)} [deep link](./nowhere.mdx)\n`);
       const { diagnostics } = validateRoot(work, { today: FIXTURE_TODAY, cwd: work });
       expect(diagnostics.map(({ file, line, rule }) => ({ file, line, rule }))).toEqual([{ file: 'handbook/long.mdx', line: 5, rule: 'handbook-link' }]);
+    });
+  });
+
+  describe('a body nested deeper than the limit', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'shiplog-deep-'));
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+    // The parser's time grows with the square of the depth: 50,000 nested elements took over a minute.
+    it.each([
+      ['quotes', `${'>'.repeat(500_000)} x\n`, 5],
+      ['elements', `Intro.\n\n${'<span>'.repeat(50_000)}x${'</span>'.repeat(50_000)}\n`, 7],
+      ['lists', `${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')}\n`, 5 + 299],
+    ])('is one finding, without parsing: %s', (_kind, body, line) => {
+      cpSync(path.join(fixturesDir, 'valid'), work, { recursive: true });
+      writeFileSync(path.join(work, 'handbook/deep.mdx'), `---\ntitle: Deep\ndescription: A deep page.\n---\n${body}`);
+      const { diagnostics } = validateRoot(work, { today: FIXTURE_TODAY, cwd: work });
+      expect(diagnostics.map(({ file, line, rule, message, hint }) => ({ file, line, rule, message, hint }))).toEqual([
+        {
+          file: 'handbook/deep.mdx',
+          line,
+          rule: 'mdx-syntax',
+          message: expect.stringMatching(new RegExp(`^The body nests \\d+ levels deep here, over the limit of ${MAX_NESTING}\\.$`)),
+          hint: `Flatten it: quotes, lists and elements may nest at most ${MAX_NESTING} levels (it is not parsed beyond that).`,
+        },
+      ]);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { codeProblems, pageElements } from '../body-code.ts';
 import type { FindingLocation } from '../finding.ts';
-import { mayHoldCode, MAX_BODY_CHARS } from '../mdx-body.ts';
+import { mayHoldCode, MAX_BODY_CHARS, MAX_NESTING } from '../mdx-body.ts';
 import type { ContentFile } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
 import { defineFeatureRule, type Report } from '../rule.ts';
@@ -28,8 +28,12 @@ export default defineFeatureRule({
   },
 });
 
-const SYNTAX_HINT =
-  'MDX is stricter than Markdown: close every tag (<br />, not <br>), write a literal "{" or "<" as "\\{" or "&lt;", and write comments as {/* ... */}.';
+const HINTS = {
+  'too-large': `Split the page: a body may be at most ${MAX_BODY_CHARS.toLocaleString('en-US')} characters.`,
+  'too-deep': `Flatten it: quotes, lists and elements may nest at most ${MAX_NESTING} levels (it is not parsed beyond that).`,
+  syntax:
+    'MDX is stricter than Markdown: close every tag (<br />, not <br>), write a literal "{" or "<" as "\\{" or "&lt;", and write comments as {/* ... */}.',
+} as const;
 
 function checkBody(file: ContentFile, bodies: PageBodies, report: Report, codeIsSyntax: boolean): void {
   const body = file.body;
@@ -40,8 +44,8 @@ function checkBody(file: ContentFile, bodies: PageBodies, report: Report, codeIs
     report({
       file,
       at: at(error.offset),
-      message: error.kind === 'too-large' ? error.message : `The MDX body does not compile: ${error.message}`,
-      hint: error.kind === 'too-large' ? `Split the page: a body may be at most ${MAX_BODY_CHARS.toLocaleString('en-US')} characters.` : SYNTAX_HINT,
+      message: error.kind === 'syntax' ? `The MDX body does not compile: ${error.message}` : error.message,
+      hint: HINTS[error.kind],
     });
     return;
   }
