@@ -123,9 +123,28 @@ async function readBase(
   const texts = new Map([...read].map(([file, text]) => [file.slice(featuresFolder.length + 1), text]));
   for (const [to, from] of await renamedFiles(git, repo, commit, featuresFolder)) {
     const text = texts.get(from);
-    if (text !== undefined && !texts.has(to)) texts.set(to, text);
+    if (text !== undefined && !texts.has(to)) {
+      texts.set(to, text);
+      // Renamed, not deleted: the feature's history is compared under its new name.
+      texts.delete(from);
+    }
   }
-  const parsed = process ? parseBaseFeatures(process, texts) : { features: new Map(), unreadable: new Map<string, string>() };
+  const headIds = new Set(load.files.filter((file) => file.source.kind === 'feature').map((file) => file.source.id));
+  let parsed = process ? parseBaseFeatures(process, texts) : { features: new Map(), unreadable: new Map<string, string>() };
+  // A page git does not see as renamed (renamed and rewritten at once) is still the same feature when a new page has its flag.
+  const newByFlag = new Map((load.content?.features ?? []).filter((f) => !texts.has(`${f.id}.mdx`) && f.data.flag).map((f) => [f.data.flag!, f.id]));
+  const removed: PullRequestBase['removed'] = [];
+  for (const [id, feature] of parsed.features) {
+    if (headIds.has(id)) continue;
+    const successor = feature.flag ? newByFlag.get(feature.flag) : undefined;
+    if (successor !== undefined) texts.set(`${successor}.mdx`, texts.get(`${id}.mdx`)!);
+    else {
+      const absolute = path.join(root, 'features', `${id}.mdx`);
+      const file: ContentFile = { source: { path: absolute, displayPath: path.relative(cwd, absolute).split(path.sep).join('/'), kind: 'feature', id, text: '' }, blockOffset: 0 };
+      removed.push({ file, id, dates: feature.dates as Record<string, string | undefined> });
+    }
+  }
+  if (process && removed.length + newByFlag.size > 0) parsed = parseBaseFeatures(process, texts);
 
   // Only pages the pull request changed need comparing: an unchanged page rewrote nothing.
   const headFeatures = load.files.filter((file) => file.source.kind === 'feature');
@@ -144,6 +163,7 @@ async function readBase(
     processNote: baseProcess.ok ? undefined : baseProcess.reason,
     unreadable,
     incomparable,
+    removed,
     processChanges: processChanges(root, cwd, (name) => processTexts.get(inContent(name))),
     owners: baseProcess.ok ? ownersAtBase(baseProcess.process, processTexts.get(inContent('team.yaml'))) : [],
   };

@@ -37,6 +37,13 @@ export interface PullRequestBase extends BaseSnapshot {
   unreadable: Map<string, string>;
   /** Changed feature files whose HEAD version did not load (no valid frontmatter) but whose base version did. */
   incomparable: { file: ContentFile; id: string }[];
+  /**
+   * Feature pages of the base that the pull request deletes (and that no new
+   * page carries on: a new page with the same flag is compared as the same
+   * feature, whatever git's rename detection says). `file` stands in for the
+   * deleted page, at its old path.
+   */
+  removed: { file: ContentFile; id: string; dates: Record<string, string | undefined> }[];
   /** The process files the pull request changes (`process-changed`). */
   processChanges: ProcessChange[];
   /** The base's process `owners`, with their GitHub logins from the base's team.yaml. */

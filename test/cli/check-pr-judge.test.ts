@@ -356,4 +356,29 @@ describe('a base without process.yaml (the pull request that adds Shiplog)', () 
     ]);
     expect(json.reviewers.filter((r) => r.stage === null).map((r) => r.person)).toEqual(baseOwners.map((o) => o.person));
   });
+
+  test('a page renamed and rewritten at once, so that git sees no rename, is still compared: by its flag', async () => {
+    const repo = pullRequest();
+    const text = repo.read('features/dark-mode.mdx');
+    rmSync(path.join(repo.content, 'features/dark-mode.mdx'));
+    const rewritten = text.replace('  public: 2026-11-10\n', '  public: 2026-11-11\n').replace(/\n---\n[\s\S]*$/, `\n---\n${'A new body line.\n'.repeat(200)}`);
+    repo.write('features/dark-theme.mdx', rewritten);
+    for (const name of readdirSync(path.join(repo.content, 'docs'))) repo.write(`docs/${name}`, repo.read(`docs/${name}`).replace('feature: dark-mode', 'feature: dark-theme'));
+    repo.commitAll('Dark theme, renamed and rewritten');
+    expect(git(repo.dir, 'diff', '--name-status', '-M', 'main', '--', 'content/features')).toMatch(/^D\tcontent\/features\/dark-mode\.mdx$/m);
+    const { run, json } = await checkPr(repo);
+    expect(run.status).toBe(1);
+    expect(prFindings(json)).toEqual([['content/features/dark-theme.mdx', 12, 11, 'error', 'history-rewrite']]);
+  });
+
+  test('a deleted feature page is a history rewrite: its entry dates go with it', async () => {
+    const repo = pullRequest();
+    rmSync(path.join(repo.content, 'features/dark-mode.mdx'));
+    for (const name of readdirSync(path.join(repo.content, 'docs'))) repo.write(`docs/${name}`, repo.read(`docs/${name}`).replace(/^feature: dark-mode\n/m, ''));
+    repo.commitAll('Drop dark mode');
+    const { run, json } = await checkPr(repo);
+    expect(run.status).toBe(1);
+    expect(prFindings(json)).toEqual([['content/features/dark-mode.mdx', 1, 1, 'error', 'history-rewrite']]);
+    expect(json.diagnostics.find((d) => d.rule === 'history-rewrite')!.message).toMatch(/^The pull request deletes features\/dark-mode\.mdx, and its recorded entry dates with it \(Development .*Public Release 2026-11-10 on main\)\.$/);
+  });
 });

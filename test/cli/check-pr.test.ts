@@ -135,13 +135,13 @@ describe('check-pr: new and renamed feature files', () => {
     ]);
   });
 
-  test('a deleted feature file is not compared with anything', async () => {
+  test('a deleted feature file takes its recorded history with it: history-rewrite on its old path', async () => {
     const repo = pullRequest();
     git(repo.dir, 'rm', '-q', 'content/features/tag-colors.mdx');
     repo.commitAll('Drop tag colours');
     const { run, json } = await checkPr(repo);
-    expect(run.status).toBe(0);
-    expect(json.diagnostics).toEqual([]);
+    expect(run.status).toBe(1);
+    expect(json.diagnostics.map((d) => [d.file, d.line, d.rule])).toEqual([['content/features/tag-colors.mdx', 1, 'history-rewrite']]);
   });
 
   test('a changed page whose base version does not fit the base process is reported, not skipped', async () => {

@@ -104,6 +104,7 @@ describe('compareStages: the base order wins', () => {
     features: new Map(),
     process,
     unreadable: new Map(),
+    removed: [],
     incomparable: [],
     processChanges: [],
     owners: [],

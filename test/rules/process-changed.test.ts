@@ -20,6 +20,7 @@ function baseWith(changes: PullRequestBase['processChanges'], extra: Partial<Pul
     process: content.process,
     unreadable: new Map(),
     incomparable: [],
+    removed: [],
     processChanges: changes,
     owners: [
       { person: 'marco-rossi', github: 'marcorossi' },

@@ -55,6 +55,15 @@ export default defineRule({
         }
       }
     }
+    for (const { file, id, dates } of extras?.removed ?? []) {
+      const recorded = Object.entries(dates).filter(([, date]) => date !== undefined);
+      if (recorded.length === 0) continue;
+      report({
+        file,
+        message: `The pull request deletes features/${id}.mdx, and its recorded entry dates with it (${recorded.map(([stage, date]) => `${stageName(content, base, stage)} ${date}`).join(', ')} on ${base.ref}).`,
+        hint: 'Keep the page: move the feature to where it stands, or say in its body why it stopped. A page renamed and rewritten at once keeps its history when the new page has the same flag. If the feature must really go, a maintainer overrides the check.',
+      });
+    }
     for (const { file } of extras?.incomparable ?? []) {
       report({
         file,
