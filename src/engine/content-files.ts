@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -111,7 +111,50 @@ function unreadableFolder(error: unknown): Unreadable {
  */
 export function readContentFile(file: string): { text: string } | { why: Unreadable } {
   const read = readContentBytes(file);
-  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
+  if (!('bytes' in read)) return read;
+  try {
+    // Fatal: the sites' build refuses a file that is not UTF-8, so it is a finding here, not replacement characters.
+    return { text: utf8.decode(read.bytes) };
+  } catch {
+    return { why: { problem: 'is not valid UTF-8 text', hint: 'Save the file as UTF-8 (most editors have it under "Save with encoding").' } };
+  }
+}
+
+/** Keeps a byte-order mark as U+FEFF (the frontmatter fence finder expects it), and refuses bytes that are not UTF-8. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** What a file beside the pages is, judged by its first bytes (what Astro's image pipeline will find). */
+export type AssetKind = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg' | 'other';
+
+/** Reads at most the first kilobyte of `file` to tell what it is. */
+export function assetKind(file: string): AssetKind {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return 'other';
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return 'other';
+    const head = Buffer.alloc(1024);
+    const length = readSync(fd, head, 0, head.length, 0);
+    return kindOf(head.subarray(0, length));
+  } catch {
+    return 'other';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindOf(head: Buffer): AssetKind {
+  const ascii = (from: number, to: number) => head.toString('latin1', from, to);
+  if (head[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
+  if (ascii(0, 4) === 'GIF8') return 'gif';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  if (ascii(4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(8, 12))) return 'avif';
+  if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8'))) return 'svg';
+  return 'other';
 }
 
 /** The same, as the bytes on disk (to compare a file with what was read before, byte for byte). */

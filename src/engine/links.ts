@@ -17,6 +17,34 @@ import { isJsxElement, literalAttribute, textOf, walk } from './mdx-body.ts';
 export interface BodyOutline {
   links: BodyLink[];
   anchors: Set<string>;
+  /** Markdown images (`![alt](src)`): the build imports a relative one as a file. */
+  images: { url: string; offset: number }[];
+}
+
+/** Every Markdown image of a body, with its offset in the body text. */
+export function imagesOf(tree: Root): BodyOutline['images'] {
+  const images: BodyOutline['images'] = [];
+  walk(tree, (node) => {
+    const offset = node.position?.start.offset;
+    if (node.type === 'image' && offset !== undefined) images.push({ url: node.url, offset });
+  });
+  return images;
+}
+
+/**
+ * Why the build could not use the image at `url` in a body of `page` (a
+ * path from the content root), or undefined when it can: the build imports
+ * a relative image, so the file must exist in the content root and be an
+ * image. Addresses with a scheme and site paths are not files here.
+ */
+export function relativeImageProblem(url: string, page: string, assets: ReadonlyMap<string, string>): string | undefined {
+  if (SCHEME.test(url) || url.startsWith('/')) return undefined;
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), decode(url.split(/[?#]/)[0]!)));
+  if (file === '..' || file.startsWith('../')) return `The image "${url}" is outside the content root, which the build does not read.`;
+  const kind = assets.get(file);
+  if (kind === undefined) return `The image "${url}" points to ${file}, which is not a file in features/, docs/ or handbook/.`;
+  if (kind === 'other') return `The image "${url}" points to ${file}, which is not an image (its contents are not PNG, JPEG, GIF, WebP, AVIF or SVG).`;
+  return undefined;
 }
 
 /** The folders whose `.mdx` files are pages, and so valid link targets. */

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { linkProblem, listPages, readContentFile, type Unreadable } from './content-files.ts';
+import { assetKind, linkProblem, listPages, readContentFile, type AssetKind, type Unreadable } from './content-files.ts';
 import type { Finding } from './finding.ts';
 import type { Content, ContentFile, Entry } from './model.ts';
 import { docSchema, featureSchema, handbookSchema, processSchema, teamSchema } from './schemas/index.ts';
@@ -116,7 +116,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     teamIds: new Set(teamData.data.teams.map((t) => t.id)),
     featureById: new Map(features.entries.map((e) => [e.id, e])),
     docById: new Map(docs.entries.map((e) => [e.id, e])),
-    docAssets: docs.assets,
+    assets: new Map([...features.assets, ...docs.assets, ...handbook.assets]),
     featureFileIds: idsOf('feature'),
     docFileIds: idsOf('doc'),
     handbookFileIds: idsOf('handbook'),
@@ -180,10 +180,10 @@ function loadMdxFolder<T>(
   files: ContentFile[],
   findings: Finding[],
   nested = false,
-): { entries: Entry<T>[]; assets: Set<string> } {
+): { entries: Entry<T>[]; assets: Map<string, AssetKind> } {
   const base = path.join(root, folder);
   const entries: Entry<T>[] = [];
-  if (!existsSync(base)) return { entries, assets: new Set() };
+  if (!existsSync(base)) return { entries, assets: new Map() };
   const listing = listPages(read.realRoot, base, nested);
   const names = [...listing.pages, ...read.overridden(base).map((file) => path.basename(file))].sort();
   for (const { name, why } of listing.odd) {
@@ -218,7 +218,7 @@ function loadMdxFolder<T>(
     const data = parseAndCheck(file, schema, findings);
     if (data !== undefined && badName === undefined) entries.push({ id, file, data });
   }
-  return { entries, assets: new Set(listing.assets) };
+  return { entries, assets: new Map(listing.assets.map((name) => [`${folder}/${name}`, assetKind(path.join(base, name))])) };
 }
 
 function splitFile(source: SourceFile, findings: Finding[]): ContentFile {

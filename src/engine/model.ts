@@ -1,3 +1,4 @@
+import type { AssetKind } from './content-files.ts';
 import type { SourceFile } from './source.ts';
 import type { Doc, Feature, HandbookPage, Person, Process, Stage, Team } from './schemas/index.ts';
 
@@ -41,8 +42,12 @@ export interface Content {
   teamIds: Set<string>;
   featureById: Map<string, FeatureEntry>;
   docById: Map<string, DocEntry>;
-  /** Files in content/docs that are not articles (images), '/'-separated paths below docs/. */
-  docAssets: Set<string>;
+  /**
+   * Files beside the pages in features/, docs/ and handbook/ that are not
+   * pages (images, PDFs), by their path from the content root, with what
+   * their first bytes say they are.
+   */
+  assets: Map<string, AssetKind>;
   /** Ids of every feature file, valid or not: a reference to a broken file is not "unknown". */
   featureFileIds: Set<string>;
   docFileIds: Set<string>;

@@ -1,4 +1,4 @@
-import { anchorsOf, linksOf, type BodyOutline } from './links.ts';
+import { anchorsOf, imagesOf, linksOf, type BodyOutline } from './links.ts';
 import { checkBody, mayHoldCode, parseBody, type BodyError, type BodyParse } from './mdx-body.ts';
 import type { ContentFile } from './model.ts';
 
@@ -40,7 +40,7 @@ export class PageBodies {
   outline(file: ContentFile): BodyOutline | undefined {
     if (this.#outlines.has(file)) return this.#outlines.get(file);
     const parsed = this.parse(file);
-    const outline = parsed?.ok ? { links: linksOf(parsed.tree), anchors: anchorsOf(parsed.tree) } : undefined;
+    const outline = parsed?.ok ? { links: linksOf(parsed.tree), anchors: anchorsOf(parsed.tree), images: imagesOf(parsed.tree) } : undefined;
     this.#outlines.set(file, outline);
     return outline;
   }

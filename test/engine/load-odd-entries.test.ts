@@ -42,6 +42,8 @@ beforeAll(() => {
   execFileSync('mkfifo', [path.join(root, 'features/pipe.mdx')]);
   // A link to a folder inside the handbook is not entered either.
   symlinkSync(outside, path.join(root, 'handbook/linked-folder'));
+  // Not UTF-8: the build cannot load it.
+  writeFileSync(path.join(root, 'docs/latin1.mdx'), Buffer.concat([Buffer.from('---\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n---\nBody.\n')]));
   // Too large to read.
   writeFileSync(path.join(root, 'docs/huge.mdx'), `---\ntitle: Huge\n---\n${'x'.repeat(MAX_FILE_BYTES)}\n`);
   // A link that stays inside the root to a plain file is followed: this page is read and judged.
@@ -59,6 +61,7 @@ describe('entries that are not plain page files', () => {
     expect(odd).toEqual([
       ['docs/dangling.mdx', 'frontmatter', 1, 'docs/dangling.mdx is a link to nothing (its target does not exist).'],
       ['docs/huge.mdx', 'frontmatter', 1, 'docs/huge.mdx is 2.0 MB, over the 2 MB limit for a content file.'],
+      ['docs/latin1.mdx', 'frontmatter', 1, 'docs/latin1.mdx is not valid UTF-8 text.'],
       ['docs/secret.mdx', 'frontmatter', 1, 'docs/secret.mdx is a link that leads outside the content root, which is never read.'],
       ['features/folder.mdx', 'frontmatter', 1, 'features/folder.mdx is a folder, not a page file.'],
       ['features/pipe.mdx', 'frontmatter', 1, 'features/pipe.mdx is not a plain file.'],

@@ -72,10 +72,11 @@ describe('article-code', () => {
   it('accepts only images beside the article or at https:// addresses', () => {
     articles.expectExactly('docs/article-code-fail-images.mdx', [
       image(6, 1, 'is outside content/docs'),
-      image(6, 33, 'points to docs/missing.png, which does not exist'),
+      image(6, 33, 'points to docs/missing.png, which is not a file in features/, docs/ or handbook/'),
       image(6, 53, 'is not an image file'),
       image(6, 81, '"http://example.com/x.png" is not a full https:// address'),
       image(6, 112, '"file:///etc/passwd" is not a full https:// address'),
+      image(6, 137, 'points to docs/not-a-picture.png, which is not an image (its contents are not PNG'),
     ]);
   });
 

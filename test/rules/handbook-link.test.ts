@@ -35,6 +35,11 @@ const expected = [
   { file: 'handbook/bad.mdx', at: '[ref]: ./team.mdx#alicia-carny', message: 'heading "#alicia-carny"', hint: 'Did you mean "./team.mdx#alicia-carney"?' },
   { file: 'handbook/bad.mdx', at: '[team](team.mdx#gary-mcgrath)', message: 'does not start with "./" or "../"', hint: 'Write it as "./team.mdx#gary-mcgrath".' },
   { file: 'handbook/bad.mdx', at: '[team](teem.mdx)', message: 'points to handbook/teem.mdx, which does not exist', hint: 'Did you mean "./team.mdx"?' },
+  { file: 'handbook/bad.mdx', at: '![missing](./missing.png)', message: 'The image "./missing.png" points to handbook/missing.png, which is not a file', hint: 'Put the image in the content root' },
+  { file: 'handbook/bad.mdx', at: '![fake](./fake.png)', message: 'which is not an image (its contents are not PNG', hint: 'Put the image in the content root' },
+  { file: 'handbook/bad.mdx', at: '![yaml](../team.yaml)', message: 'points to team.yaml, which is not a file in features/, docs/ or handbook/', hint: 'Put the image in the content root' },
+  { file: 'handbook/bad.mdx', at: '![outside](../../elsewhere.png)', message: 'is outside the content root', hint: 'Put the image in the content root' },
+  { file: 'features/dark-mode.mdx', at: '![Screenshot](./dark.png)', message: 'points to features/dark.png, which is not a file', hint: 'Put the image in the content root' },
   { file: 'handbook/crlf.mdx', at: '[team](./team.mdx#nobody)', message: 'heading "#nobody", which handbook/team.mdx does not have', hint: 'Headings on handbook/team.mdx: #gary-mcgrath, #kelly-obrien, #james-doman-pipe, #alicia-carney.' },
   { file: 'docs/bad-article.mdx', at: '[A heading that is not there]', message: 'heading "#switch-it-off", which docs/using-dark-mode.mdx does not have', hint: 'Did you mean "./using-dark-mode.mdx#switch-it-on"?' },
 ];

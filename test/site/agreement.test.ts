@@ -48,6 +48,7 @@ const cases: [string, string, string, string][] = [
   ['a date in the summary', 'date-summary', FEATURE.replace('summary: A fixture feature.', 'summary: 2026-01-01T10:00:00Z'), 'frontmatter'],
   ['an expression in the body', 'expression', FEATURE.replace('Plain notes.', 'Hello {customer.name}.'), 'mdx-syntax'],
   ['an unclosed <br>', 'br', FEATURE.replace('Plain notes.', 'One<br>two'), 'mdx-syntax'],
+  ['an image that is not there', 'missing-image', FEATURE.replace('Plain notes.', '![x](./nope.png)'), 'handbook-link'],
   ['the feature id category', 'category', FEATURE, 'route-collision'],
   ['the feature id releases', 'releases', FEATURE, 'route-collision'],
 ];
@@ -70,6 +71,9 @@ describe('what validate passes, the build builds', () => {
     bom: `\uFEFF${FEATURE.replace('flag: a-flag', 'flag: d-flag')}`,
     'escaped-braces': FEATURE.replace('flag: a-flag', 'flag: e-flag').replace('Plain notes.', 'Greets \\{customer.name\\}<br /> {/* a comment */}'),
   };
+  pages['with-image'] = FEATURE.replace('flag: a-flag', 'flag: f-flag').replace('Plain notes.', '![A screenshot](./shot.png)');
+  // A real 1x1 PNG beside the page: relative images are imported by the build.
+  writeFileSync(path.join(root, 'features/shot.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
   for (const [id, text] of Object.entries(pages)) writeFileSync(path.join(root, `features/${id}.mdx`), text);
 
   it('validates without errors', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Nodes } from 'mdast';
 import { codeProblems, type ElementPolicy } from '../body-code.ts';
 import { isJsxElement, literalAttribute, walk } from '../mdx-body.ts';
-import { articleLinkProblem, isHttps } from '../links.ts';
+import { articleLinkProblem, isHttps, relativeImageProblem } from '../links.ts';
 import type { Finding } from '../finding.ts';
 import type { Content, DocEntry } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
@@ -105,12 +105,12 @@ const IMAGE_HINT = 'Put the image beside the article in content/docs and write !
 /** Why an article may not show the image at `url`: it must be https://, or an image file beside the articles. */
 function imageProblem(url: string, page: string, content: Content): string | undefined {
   if (isHttps(url)) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.startsWith('//')) return `The image "${url}" is not a full https:// address or a file beside the article.`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return `The image "${url}" is not a full https:// address or a file beside the article.`;
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), decodeURIComponentSafe(url.split(/[?#]/)[0]!)));
   if (!file.startsWith('docs/')) return `The image "${url}" is outside content/docs, which the public site does not publish.`;
   if (!IMAGE_EXTENSIONS.has(path.posix.extname(file).toLowerCase())) return `The image "${url}" is not an image file (${[...IMAGE_EXTENSIONS].join(', ')}).`;
-  if (!content.docAssets.has(file.slice('docs/'.length))) return `The image "${url}" points to ${file}, which does not exist.`;
-  return undefined;
+  // Exists, and is an image by its contents: the same question the handbook's images get.
+  return relativeImageProblem(url, page, content.assets);
 }
 
 function decodeURIComponentSafe(text: string): string {

@@ -1,8 +1,8 @@
 import type { Finding } from '../finding.ts';
-import { articleLinkProblem, GENERATED_PATHS, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
+import { articleLinkProblem, GENERATED_PATHS, relativeImageProblem, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
 import type { Content, ContentFile } from '../model.ts';
 import type { PageBodies } from '../page-bodies.ts';
-import { defineRule } from '../rule.ts';
+import { defineRule, type Report } from '../rule.ts';
 import { nearest } from '../suggest.ts';
 
 /**
@@ -40,11 +40,28 @@ export default defineRule({
         const problem = checkLink(link.url, target, page, isDoc, content, pages) ?? (link.jsx ? checkJsxLink(link.url, target) : undefined);
         if (problem) report({ file, at: { offset: file.body.offset + link.offset }, ...problem });
       }
+      // An article's images are article-code's (stricter) question.
+      if (!isDoc) checkImages(file, page, outline, content, report);
+    }
+    // A feature body is only read for images when it has one: there may be thousands.
+    for (const { id, file } of content.features) {
+      if (!file.body?.text.includes('![')) continue;
+      const outline = pages.outline(`features/${id}.mdx`);
+      if (outline) checkImages(file, `features/${id}.mdx`, outline, content, report);
     }
   },
 });
 
 type Problem = Pick<Finding, 'message' | 'hint'>;
+
+const IMAGE_HINT = 'Put the image in the content root (beside the page is simplest) and write ![what it shows](./image.png), or use a full https:// address.';
+
+function checkImages(file: ContentFile, page: string, outline: BodyOutline, content: Content, report: Report): void {
+  for (const image of outline.images) {
+    const problem = relativeImageProblem(image.url, page, content.assets);
+    if (problem) report({ file, at: { offset: file.body!.offset + image.offset }, message: problem, hint: IMAGE_HINT });
+  }
+}
 
 const PAGE_HINT = 'Link to a page by its .mdx file, relative to this page (e.g. ../team.mdx#gary-mcgrath).';
 const ARTICLE_HINT = 'Link to another article by its .mdx file, relative to this one (e.g. ./keyboard-shortcuts.mdx#basics).';
