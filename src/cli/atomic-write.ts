@@ -11,7 +11,8 @@ import path from 'node:path';
  */
 
 function temporaryPath(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Not named after the target: a page name near the file system's 255-byte limit would make it too long.
+  return path.join(path.dirname(target), `.shiplog-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** The file changed on disk since it was read (another run, or an editor's save): nothing was written. */

@@ -1,3 +1,4 @@
+import { isFileId, MAX_FILE_ID_LENGTH } from '../engine/schemas/common.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Document } from 'yaml';
@@ -31,7 +32,6 @@ const options = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function newFeatureCommand(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parse(args, options, true);
@@ -41,8 +41,10 @@ export async function newFeatureCommand(args: string[], io: CommandIo): Promise<
   }
   if (positionals.length !== 1) throw new UsageError('expected one feature ID, e.g. npm run new-feature -- scheduled-replies --title "Scheduled replies" --owner aisha-bello');
   const id = positionals[0]!;
-  if (!ID_PATTERN.test(id)) {
-    throw new UsageError(`"${id}" is not a valid feature id: use lowercase letters, digits and single "-" (it becomes the file name and the page address)`);
+  if (!isFileId(id)) {
+    throw new UsageError(
+      `"${id.length > 60 ? `${id.slice(0, 57)}...` : id}" is not a valid feature id: use at most ${MAX_FILE_ID_LENGTH} lowercase letters, digits and single "-" (it becomes the file name and the page address)`,
+    );
   }
   const title = oneLine('--title', values.title);
   const summary = values.summary === undefined ? undefined : oneLine('--summary', values.summary);

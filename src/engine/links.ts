@@ -139,7 +139,8 @@ export function resolveLink(url: string, fromFile: string): LinkTarget {
   const linkPath = decode(rawPath);
   if (linkPath === '') return fragment === undefined || fragment === '' ? { kind: 'empty' } : { kind: 'self', fragment };
 
-  if (linkPath.startsWith('/')) return resolveSitePath(linkPath, fragment);
+  // Normalized first: `/changelog/../features/x/` is the features page, wherever it claims to start.
+  if (linkPath.startsWith('/')) return resolveSitePath(path.posix.normalize(linkPath), fragment);
   if (!/^\.{1,2}\//.test(rawPath)) {
     const prefixed = `./${url}`;
     const resolved = resolveLink(prefixed, fromFile);

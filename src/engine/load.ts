@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { assetKind, linkProblem, listPages, readContentFile, type AssetKind, type Unreadable } from './content-files.ts';
 import type { Finding } from './finding.ts';
 import type { Content, ContentFile, Entry } from './model.ts';
+import { isFileId, MAX_FILE_ID_LENGTH } from './schemas/common.ts';
 import { docSchema, featureSchema, handbookSchema, processSchema, teamSchema } from './schemas/index.ts';
 import type { Process, Team } from './schemas/index.ts';
 import { splitFrontmatter, type SourceFile, type SourceKind } from './source.ts';
@@ -28,7 +29,6 @@ export interface LoadResult {
 }
 
 const FRONTMATTER = 'frontmatter';
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface LoadOptions {
   /** Base for `displayPath`; defaults to the working directory. */
@@ -204,14 +204,14 @@ function loadMdxFolder<T>(
     const file = splitFile(source, findings);
     files.push(file);
     if (!file.yaml) continue;
-    const badName = id.split('/').find((part) => !ID_PATTERN.test(part));
+    const badName = id.split('/').find((part) => !isFileId(part));
     if (badName !== undefined) {
       findings.push({
         rule: FRONTMATTER,
         file,
         at: { path: [] },
         message: `The file name "${name}" is not a valid id.`,
-        hint: 'Rename the file to lowercase letters, digits and "-", e.g. conversation-snoozing.mdx: the file name is the id.',
+        hint: `Rename the file to at most ${MAX_FILE_ID_LENGTH} lowercase letters, digits and "-", e.g. conversation-snoozing.mdx: the file name is the id.`,
       });
     }
     // A badly named file still gets every other frontmatter finding, but is no entry: its id is unusable.

@@ -61,6 +61,8 @@ describe('new-feature', () => {
     ['an unknown owner', ['new-thing', '--title', 'New thing', '--owner', 'dana-le'], /^new-feature: --owner: "dana-le" is not in team\.yaml\. Did you mean "dana-lee"\? People with role engineer: dana-lee, marco-rossi$/],
     ['an owner who is not an engineer', ['new-thing', '--title', 'New thing', '--owner', 'gary-mcgrath'], /^new-feature: --owner: gary-mcgrath does not have the role engineer/],
     ['an invalid id', ['New_Thing', '--title', 'New thing', '--owner', 'dana-lee'], /^new-feature: "New_Thing" is not a valid feature id/],
+    // A valid file name on its own, but too long to write beside with a temporary or lock file.
+    ['an id of 240 characters', ['b'.repeat(240), '--title', 'Long', '--owner', 'dana-lee'], /^new-feature: "b{57}\.\.\." is not a valid feature id: use at most 100 /],
     ['no title', ['new-thing', '--owner', 'dana-lee'], /^new-feature: --title is required$/],
     ['no owner', ['new-thing', '--title', 'New thing'], /^new-feature: --owner PERSON is required/],
     ['a two-line summary', ['new-thing', '--title', 'T', '--owner', 'dana-lee', '--summary', 'one\ntwo'], /^new-feature: --summary must be one non-empty line$/],

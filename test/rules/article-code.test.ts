@@ -65,7 +65,8 @@ describe('article-code', () => {
       link(7, 35, '"mailto:x@example.com" is not a full https:// address'),
       link(8, 1, 'the internal page /people/'),
       link(8, 42, '"data:text/html,hi" is not a full https:// address'),
-      link(10, 1, 'the internal page handbook/team.mdx'),
+      link(9, 1, 'the internal page /features/'),
+      link(11, 1, 'the internal page handbook/team.mdx'),
     ]);
   });
 

@@ -15,6 +15,14 @@ export const calendarDate = z.preprocess(
     .refine(isCalendarDate, { error: 'is not a real calendar date' }),
 );
 
+/** Longest id a file name may carry: with the folder and a temporary suffix it still fits a file system's 255-byte names. */
+export const MAX_FILE_ID_LENGTH = 100;
+
+/** Whether `id` can be a page's file name (without `.mdx`): an id in the style below, not too long to write beside. */
+export function isFileId(id: string): boolean {
+  return id.length <= MAX_FILE_ID_LENGTH && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+}
+
 /** Lowercase letters, digits and single dashes: the id style of people, teams, stages, items. */
 export const slugId = z
   .string({ error: 'expected an id' })
