@@ -78,6 +78,8 @@ describe('article-code', () => {
       image(6, 81, '"http://example.com/x.png" is not a full https:// address'),
       image(6, 112, '"file:///etc/passwd" is not a full https:// address'),
       image(6, 137, 'points to docs/not-a-picture.png, which is not an image (its contents are not PNG'),
+      // A reference to a definition that names an article: fine as a link, not as an image.
+      image(8, 1, 'The image "./getting-started.mdx" is not an image file'),
     ]);
   });
 

@@ -88,6 +88,11 @@ function checkArticle(article: DocEntry, content: Content, bodies: PageBodies, r
     report({ file, at: at(problem.offset), message: problem.message, hint: problem.hint });
   }
   const page = `docs/${article.id}.mdx`;
+  // `![alt][ref]` takes its address from a definition, which is also judged as a link: as an image, it must be one.
+  const definitions = new Map<string, string>();
+  walk(parsed.tree, (node: Nodes) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
   walk(parsed.tree, (node: Nodes) => {
     const offset = node.position?.start.offset ?? 0;
     let problem: string | undefined;
@@ -96,7 +101,12 @@ function checkArticle(article: DocEntry, content: Content, bodies: PageBodies, r
       const href = literalAttribute(node, 'href');
       if (href !== undefined) problem = articleLinkProblem(href, page);
     } else if (node.type === 'image') problem = imageProblem(node.url, page, content);
-    if (problem) report({ file, at: at(offset), message: problem, hint: node.type === 'image' ? IMAGE_HINT : LINK_HINT });
+    else if (node.type === 'imageReference') {
+      const url = definitions.get(node.identifier);
+      if (url !== undefined) problem = imageProblem(url, page, content);
+    }
+    const isImage = node.type === 'image' || node.type === 'imageReference';
+    if (problem) report({ file, at: at(offset), message: problem, hint: isImage ? IMAGE_HINT : LINK_HINT });
   });
 }
 
