@@ -1,3 +1,4 @@
+import { CHANGELOG_IMAGE_HINT, changelogImage } from '../changelog-image.ts';
 import type { Finding } from '../finding.ts';
 import { articleLinkProblem, GENERATED_PATHS, relativeImageProblem, relativeLink, resolveLink, type BodyOutline, type LinkTarget } from '../links.ts';
 import type { Content, ContentFile } from '../model.ts';
@@ -44,7 +45,10 @@ export default defineRule({
       if (!isDoc) checkImages(file, page, outline, content, report);
     }
     // A feature body is only read for images when it has one: there may be thousands.
-    for (const { id, file } of content.features) {
+    for (const { id, file, data } of content.features) {
+      // The changelog's picture is a file reference like a body image (a missing one would break the public build).
+      const image = data.changelog?.image && changelogImage(data.changelog.image.src, id, content.assets);
+      if (image && !image.ok) report({ file, at: { path: ['changelog', 'image', 'src'] }, message: image.problem, hint: CHANGELOG_IMAGE_HINT });
       if (!file.body?.text.includes('![')) continue;
       const outline = pages.outline(`features/${id}.mdx`);
       if (outline) checkImages(file, `features/${id}.mdx`, outline, content, report);

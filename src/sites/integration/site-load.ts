@@ -108,6 +108,6 @@ function fromValidation(root: string, today: string, load: LoadResult, diagnosti
     diagnostics,
     statuses,
     statusById: new Map(statuses.map((status) => [status.entry.id, status])),
-    publicProjection: () => (projection ??= publicProjection(content)),
+    publicProjection: () => (projection ??= publicProjection(content, { today })),
   };
 }
