@@ -1,6 +1,6 @@
 import { releaseNotesMarkdown } from '../views/changelog-markdown.ts';
 import { isCalendarDate } from '../engine/dates.ts';
-import { publicProjection } from '../views/public.ts';
+import { publicProjection, UnsafeArticleError, UnsafeImageError, type PublicProjection } from '../views/public.ts';
 import { formatText } from '../engine/reporters/text.ts';
 import { UsageError } from '../engine/load.ts';
 import { validateRoot } from '../engine/validate.ts';
@@ -12,7 +12,8 @@ import { sourceOnDisk, wantsColor } from './report.ts';
 const usage = `Usage: npm run changelog -- --format md [--since YYYY-MM-DD] [--release YYYY.MM] [--content DIR] [--today YYYY-MM-DD]
 
 Prints the public changelog as Markdown release notes, grouped by category,
-newest first. The same entries the public site shows: only public features.
+newest first. The same entries the public site shows: only public features,
+and none whose changelog.publish date is after today (--today).
   --since D     entries that became public on or after D
   --release R   entries carried by the monthly self-hosted release R (e.g. 2026.12)
 Links point at the public site (SHIPLOG_PUBLIC_URL, default ${parseSettings({ site: 'public' }).publicUrl}).
@@ -54,7 +55,16 @@ export async function changelogCommand(args: string[], io: CommandIo): Promise<n
     io.stderr.write('changelog: stopped: fix the errors above first (nothing was printed)\n');
     return 1;
   }
-  const projection = publicProjection(result.load.content);
+  // Embargoes end on the same day for the notes as for the site the same --today builds.
+  let projection: PublicProjection;
+  try {
+    projection = publicProjection(result.load.content, { today });
+  } catch (error) {
+    // With the rule that reports it switched off, validate passes what the public site still refuses.
+    if (!(error instanceof UnsafeArticleError || error instanceof UnsafeImageError)) throw error;
+    io.stderr.write(`changelog: stopped: ${error.message}\n`);
+    return 1;
+  }
   // SHIPLOG_PUBLIC_URL from the command's environment, as the public site's build reads it.
   const siteUrl = parseSettings(settingsFromEnvironment('public', envOf(io))).publicUrl;
   io.stdout.write(releaseNotesMarkdown(projection, { since: values.since, release: values.release, siteUrl }));

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../engine/dates.ts';
 import type { Content } from '../engine/model.ts';
 import { isPublicStage } from '../engine/requirements.ts';
-import type { PublicChangelogEntry } from './public.ts';
+import { embargoOf, type PublicChangelogEntry } from './public.ts';
 
 /**
  * What customers will see next, for the internal site: changelog entries of
@@ -20,6 +20,8 @@ export interface UpcomingEntry {
   target: CalendarDate | undefined;
   release: string | undefined;
   article: { id: string; title: string; ready: boolean } | undefined;
+  /** The `publish` date holding the entry back, for a feature that may already be public. */
+  embargo: CalendarDate | undefined;
 }
 
 export interface UpcomingArticle {
@@ -29,8 +31,9 @@ export interface UpcomingArticle {
   ready: boolean;
   /** The feature it documents; undefined for a general article still in draft. */
   feature: { id: string; title: string; stage: { id: string; name: string } } | undefined;
-  /** Why it is not on the public site yet. */
-  waitingFor: 'ready' | 'feature' | 'ready-and-feature';
+  /** Why it is not on the public site yet ('embargo': ready, its feature public, its entry's publish date not reached). */
+  waitingFor: 'ready' | 'feature' | 'ready-and-feature' | 'embargo';
+  embargo: CalendarDate | undefined;
 }
 
 export interface UpcomingPreview {
@@ -40,13 +43,17 @@ export interface UpcomingPreview {
   unwritten: { id: string; title: string; stage: { id: string; name: string }; target: CalendarDate | undefined }[];
 }
 
-export function upcomingPreview(content: Content): UpcomingPreview {
+/** `today` decides embargoes as the public projection does (without it, every publish date still holds). */
+export function upcomingPreview(content: Content, today?: CalendarDate): UpcomingPreview {
+  // Not public yet: not in the last stage, or in it but embargoed.
+  const upcoming = (feature: (typeof content.features)[number]) =>
+    !isPublicStage(content, feature.data.stage) || embargoOf(feature, today) !== undefined;
   const stageOf = (id: string) => {
     const stage = content.stageById.get(id)!;
     return { id: stage.id, name: stage.name };
   };
   const entries: UpcomingEntry[] = content.features
-    .filter((feature) => feature.data.changelog && !isPublicStage(content, feature.data.stage))
+    .filter((feature) => feature.data.changelog && upcoming(feature))
     .map((feature) => {
       const doc = feature.data.docs ? content.docById.get(feature.data.docs) : undefined;
       return {
@@ -58,6 +65,7 @@ export function upcomingPreview(content: Content): UpcomingPreview {
         target: feature.data.target,
         release: feature.data.release,
         article: doc ? { id: doc.id, title: doc.data.title, ready: doc.data.ready } : undefined,
+        embargo: embargoOf(feature, today),
       };
     })
     // Furthest along first (closest to customers), then by target date.
@@ -71,7 +79,8 @@ export function upcomingPreview(content: Content): UpcomingPreview {
   const articles: UpcomingArticle[] = content.docs.flatMap((doc): UpcomingArticle[] => {
     const feature = doc.data.feature ? content.featureById.get(doc.data.feature) : undefined;
     const featurePublic = feature ? isPublicStage(content, feature.data.stage) : doc.data.feature === undefined;
-    if (doc.data.ready && featurePublic) return [];
+    const embargo = feature && featurePublic ? embargoOf(feature, today) : undefined;
+    if (doc.data.ready && featurePublic && embargo === undefined) return [];
     return [
       {
         id: doc.id,
@@ -79,7 +88,8 @@ export function upcomingPreview(content: Content): UpcomingPreview {
         description: doc.data.description,
         ready: doc.data.ready,
         feature: feature ? { id: feature.id, title: feature.data.title, stage: stageOf(feature.data.stage) } : undefined,
-        waitingFor: doc.data.ready ? 'feature' : featurePublic ? 'ready' : 'ready-and-feature',
+        waitingFor: !doc.data.ready ? (featurePublic ? 'ready' : 'ready-and-feature') : embargo !== undefined ? 'embargo' : 'feature',
+        embargo,
       },
     ];
   });

@@ -1,5 +1,7 @@
+import path from 'node:path';
+import { changelogImage } from '../engine/changelog-image.ts';
 import type { CalendarDate } from '../engine/dates.ts';
-import type { Content } from '../engine/model.ts';
+import type { Content, FeatureEntry } from '../engine/model.ts';
 import { PageBodies } from '../engine/page-bodies.ts';
 import { isPublicStage } from '../engine/requirements.ts';
 import { articleCodeFindings } from '../engine/rules/article-code.ts';
@@ -24,10 +26,26 @@ export interface PublicChangelogEntry {
   category: 'new' | 'improved' | 'fixed';
   /** Markdown, rendered safely by the site. */
   text: string;
-  /** The day it became available to every customer. */
+  /** Markdown for the entry's own page and the feeds, rendered safely by the site. */
+  details: string | undefined;
+  image: PublicImage | undefined;
+  /** The day it became available to every customer, or its `publish` date when that is later. */
   date: CalendarDate;
   release: string | undefined;
   article: PublicArticleLink | undefined;
+}
+
+export interface PublicImage {
+  /** Absolute path of the picture, so the build can import exactly this file; never rendered. */
+  path: string;
+  alt: string;
+}
+
+/** A feature on the public roadmap: its title and changelog text, and nothing else (no id: the file name is internal). */
+export interface PublicRoadmapItem {
+  title: string;
+  /** Markdown, rendered safely by the site. */
+  text: string;
 }
 
 export interface PublicArticle {
@@ -50,6 +68,24 @@ export interface PublicProjection {
   changelog: PublicChangelogEntry[];
   articles: PublicArticle[];
   releases: PublicRelease[];
+  /** Undefined unless process.yaml sets `publicRoadmap: true`. */
+  roadmap: PublicRoadmapItem[] | undefined;
+}
+
+export interface ProjectionOptions {
+  /**
+   * The build's date, for embargoes (`changelog.publish`). Without it every
+   * entry with a publish date stays embargoed: forgetting the date can hold
+   * an announcement back, never let one out early.
+   */
+  today?: CalendarDate | undefined;
+}
+
+/** The publish date that still holds `feature`'s entry back on `today`, if any. */
+export function embargoOf(feature: FeatureEntry, today: CalendarDate | undefined): CalendarDate | undefined {
+  const publish = feature.data.changelog?.publish;
+  if (publish === undefined) return undefined;
+  return today === undefined || today < publish ? publish : undefined;
 }
 
 /**
@@ -59,8 +95,9 @@ export interface PublicProjection {
  */
 export class UnsafeArticleError extends Error {}
 
-export function publicProjection(content: Content): PublicProjection {
-  const publicFeatures = content.features.filter((f) => isPublicStage(content, f.data.stage));
+export function publicProjection(content: Content, options: ProjectionOptions = {}): PublicProjection {
+  // An embargoed feature is not public yet, for every output: its entry, its article, its release listing.
+  const publicFeatures = content.features.filter((f) => isPublicStage(content, f.data.stage) && embargoOf(f, options.today) === undefined);
   const publicFeatureIds = new Set(publicFeatures.map((f) => f.id));
   const finalStage = content.stages[content.stages.length - 1]!.id;
 
@@ -93,7 +130,10 @@ export function publicProjection(content: Content): PublicProjection {
           title: feature.data.title,
           category: entry.category,
           text: entry.text,
-          date,
+          details: entry.details,
+          image: entry.image ? publicImage(content, feature, entry.image) : undefined,
+          // Announced on launch day: the publish date when the embargo outlasted the flag.
+          date: entry.publish !== undefined && entry.publish > date ? entry.publish : date,
           release: feature.data.release,
           article: article ? { id: article.id, title: article.title } : undefined,
         },
@@ -104,7 +144,31 @@ export function publicProjection(content: Content): PublicProjection {
   const releaseIds = [...new Set(changelog.flatMap((e) => (e.release ? [e.release] : [])))].sort().reverse();
   const releases = releaseIds.map((id) => ({ id, entries: changelog.filter((e) => e.release === id) }));
   // Frozen so a page cannot patch extra data onto what it was given.
-  return deepFreeze({ changelog, articles, releases });
+  return deepFreeze({ changelog, articles, releases, roadmap: content.process.publicRoadmap ? roadmapOf(content, options.today) : undefined });
+}
+
+/**
+ * Opted-in features (`roadmap: true`) past the first stage whose entry is not
+ * published yet: title and changelog text only, by title, so not even the
+ * order says which stage each is in.
+ */
+function roadmapOf(content: Content, today: CalendarDate | undefined): PublicRoadmapItem[] {
+  return content.features
+    .filter((f) => f.data.roadmap === true && f.data.changelog && content.stageById.get(f.data.stage)!.index > 0)
+    .filter((f) => !isPublicStage(content, f.data.stage) || embargoOf(f, today) !== undefined)
+    .map((f) => ({ title: f.data.title, text: f.data.changelog!.text }))
+    .sort((a, b) => a.title.localeCompare(b.title) || a.text.localeCompare(b.text));
+}
+
+/** Raised for a published entry whose picture the site must not (or cannot) read; `validate` reports it as `handbook-link`. */
+export class UnsafeImageError extends Error {}
+
+function publicImage(content: Content, feature: FeatureEntry, image: { src: string; alt: string }): PublicImage {
+  const found = changelogImage(image.src, feature.id, content.assets);
+  if (!found.ok) {
+    throw new UnsafeImageError(`the public site will not publish the picture of features/${feature.id}.mdx (run \`npm run validate\`): ${found.problem}`);
+  }
+  return { path: path.join(content.root, ...found.file.split('/')), alt: image.alt };
 }
 
 function refuseUnsafeArticles(content: Content, published: Set<string>): void {
