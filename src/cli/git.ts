@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../engine/load.ts';
 import type { Environment } from './io.ts';
+import { pullRequestNumber, type HistoryCommit } from '../views/history.ts';
 
 /**
  * The little of git that check-pr needs, run as `git` with an argument list
@@ -177,4 +179,198 @@ export async function renamedFiles(git: Git, repo: string, commit: string, folde
     }
   }
   return renames;
+}
+
+/** One file's change in a commit, as `git log --raw` or `git diff --raw` reports it (names inside the folder walked). */
+export interface RawChange {
+  /** A, M, D, T or R (a rename; `oldName` is then the name before). */
+  status: string;
+  name: string;
+  oldName: string | undefined;
+  /** Blob ids before and after; undefined on the side where the file does not exist. */
+  oldBlob: string | undefined;
+  newBlob: string | undefined;
+}
+
+/** A commit of a folder's history, with its changes to files directly inside the folder. */
+export interface LoggedCommit {
+  sha: string;
+  author: string;
+  /** Committer date, ISO 8601: when the commit landed on the walked line. */
+  date: string;
+  subject: string;
+  /** A shallow clone's boundary: git shows it as adding every file, so its changes are not history. */
+  boundary: boolean;
+  changes: RawChange[];
+}
+
+const NO_BLOB = /^0+$/;
+
+/**
+ * Parses `--raw -z` records (":<mode> <mode> <old> <new> <status>\0<path>\0[<path>\0]")
+ * starting at `tokens[at]`, keeping files directly inside `prefix`; returns where it stopped.
+ */
+function parseRaw(tokens: string[], at: number, prefix: string, changes: RawChange[]): number {
+  const inside = (file: string) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/');
+  while (at < tokens.length) {
+    const token = tokens[at]!.replace(/^\n/, '');
+    if (token === '') {
+      at++;
+      continue;
+    }
+    if (!token.startsWith(':')) break;
+    const [, , oldBlob, newBlob, status = ''] = token.slice(1).split(' ');
+    const twoPaths = status.startsWith('R') || status.startsWith('C');
+    const first = tokens[at + 1] ?? '';
+    const second = twoPaths ? (tokens[at + 2] ?? '') : undefined;
+    at += twoPaths ? 3 : 2;
+    const name = second ?? first;
+    if (!inside(name)) continue;
+    const kind = status[0] ?? 'M';
+    // A copy is a new file whose history starts here, and a rename from outside the folder an addition.
+    const renamed = kind === 'R' && inside(first);
+    changes.push({
+      status: kind === 'C' || (kind === 'R' && !renamed) ? 'A' : kind,
+      name: name.slice(prefix.length),
+      oldName: renamed ? first.slice(prefix.length) : undefined,
+      oldBlob: kind === 'C' || (kind === 'R' && !renamed) || !oldBlob || NO_BLOB.test(oldBlob) ? undefined : oldBlob,
+      newBlob: !newBlob || NO_BLOB.test(newBlob) ? undefined : newBlob,
+    });
+  }
+  return at;
+}
+
+/** The commits a shallow clone is cut at (empty for a full clone). */
+export async function shallowBoundaries(git: Git, repo: string): Promise<Set<string>> {
+  const result = await runGit(git, repo, ['rev-parse', '--path-format=absolute', '--git-path', 'shallow']);
+  if (result.code !== 0) return new Set();
+  const file = result.stdout.toString('utf8').trim();
+  try {
+    return new Set(readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The history of the files directly inside `folder` (a repository path) in
+ * ONE `git log` walk, newest commit first: each commit with its changes to
+ * those files, renames detected (-M), so that a caller can follow a file
+ * under its old names without one `git log --follow` per file.
+ *
+ * The walk follows first parents and diffs a merge against its first parent:
+ * on the main branch, a pull request's changes are those of its merge (or
+ * squash) commit, whose message names the pull request. `revisions` are
+ * what git log takes (`HEAD`, or `A..B`).
+ */
+export async function folderLog(git: Git, repo: string, folder: string, revisions: readonly string[]): Promise<LoggedCommit[]> {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const result = await runGit(git, repo, [
+    '-c',
+    'log.showRoot=true',
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '-M',
+    '--raw',
+    '--no-abbrev',
+    '-z',
+    '--no-color',
+    '--format=%x01%H%x00%an%x00%cI%x00%s%x00',
+    '--end-of-options',
+    ...revisions,
+    '--',
+    prefix === '' ? '.' : prefix,
+  ]);
+  if (result.code !== 0) {
+    const why = firstLine(result.stderr);
+    // An empty repository has no history: nothing to walk.
+    if (/does not have any commits yet|bad default revision 'HEAD'/.test(why)) return [];
+    throw new UsageError(`git log failed: ${why}`);
+  }
+  const boundaries = await shallowBoundaries(git, repo);
+  const tokens = result.stdout.toString('utf8').split('\0');
+  const commits: LoggedCommit[] = [];
+  let at = 0;
+  while (at < tokens.length) {
+    const token = tokens[at]!.replace(/^\n/, '');
+    if (!token.startsWith('\x01')) {
+      at++;
+      continue;
+    }
+    const sha = token.slice(1);
+    const commit: LoggedCommit = { sha, author: tokens[at + 1] ?? '', date: tokens[at + 2] ?? '', subject: tokens[at + 3] ?? '', boundary: boundaries.has(sha), changes: [] };
+    at = parseRaw(tokens, at + 4, prefix, commit.changes);
+    commits.push(commit);
+  }
+  return commits;
+}
+
+/** The files directly inside `folder` that differ between two commits, renames detected: one `git diff`. */
+export async function folderDiff(git: Git, repo: string, from: string, to: string, folder: string): Promise<RawChange[]> {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const result = await runGit(git, repo, ['-c', 'core.quotePath=false', 'diff', '--no-ext-diff', '--raw', '-M', '-z', '--no-abbrev', from, to, '--', prefix === '' ? '.' : prefix]);
+  if (result.code !== 0) throw new UsageError(`git diff failed between ${from.slice(0, 12)} and ${to.slice(0, 12)}: ${firstLine(result.stderr)}`);
+  const changes: RawChange[] = [];
+  parseRaw(result.stdout.toString('utf8').split('\0'), 0, prefix, changes);
+  return changes;
+}
+
+/** The text of blobs by id, through one `git cat-file --batch`; ids git does not have are left out. */
+export async function readBlobs(git: Git, repo: string, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  const texts = new Map<string, string>();
+  if (wanted.length === 0) return texts;
+  const result = await runGit(git, repo, ['cat-file', '--batch'], wanted.map((id) => `${id}\n`).join(''));
+  if (result.code !== 0) throw new UsageError(`git cat-file failed: ${firstLine(result.stderr)}`);
+  const out = result.stdout;
+  let at = 0;
+  for (const id of wanted) {
+    const newline = out.indexOf(0x0a, at);
+    if (newline < 0) break;
+    const header = out.subarray(at, newline).toString('utf8');
+    at = newline + 1;
+    const match = /^\S+ (\S+) (\d+)$/.exec(header);
+    if (!match) continue;
+    const size = Number(match[2]);
+    if (match[1] === 'blob') texts.set(id, out.subarray(at, at + size).toString('utf8'));
+    at += size + 1;
+  }
+  return texts;
+}
+
+/** Whether `ancestor` is an ancestor of (or the same commit as) `commit`. */
+export async function isAncestor(git: Git, repo: string, ancestor: string, commit: string): Promise<boolean> {
+  const result = await runGit(git, repo, ['merge-base', '--is-ancestor', ancestor, commit]);
+  if (result.code === 0) return true;
+  if (result.code === 1) return false;
+  throw new UsageError(`git merge-base failed: ${firstLine(result.stderr)}`);
+}
+
+/**
+ * The history of a features folder (a repository path) as the history view
+ * reads it (src/views/history.ts): one `git log` walk, then every version's
+ * text through one `git cat-file --batch`. Two git processes whatever the
+ * number of features.
+ */
+export async function featureFolderHistory(git: Git, repo: string, folder: string, revisions: readonly string[]): Promise<HistoryCommit[]> {
+  const commits = await folderLog(git, repo, folder, revisions);
+  const pages = (change: RawChange) => change.name.endsWith('.mdx');
+  const blobs = await readBlobs(
+    git,
+    repo,
+    commits.flatMap((commit) => (commit.boundary ? [] : commit.changes.filter(pages).flatMap((change) => [change.oldBlob, change.newBlob].filter((id): id is string => id !== undefined)))),
+  );
+  return commits.map((commit) => ({
+    commit: { sha: commit.sha, author: commit.author, date: commit.date, subject: commit.subject, pr: pullRequestNumber(commit.subject) },
+    boundary: commit.boundary,
+    changes: commit.changes.filter(pages).map((change) => ({
+      name: change.name,
+      oldName: change.oldName,
+      before: change.oldBlob === undefined ? undefined : blobs.get(change.oldBlob),
+      after: change.newBlob === undefined ? undefined : blobs.get(change.newBlob),
+    })),
+  }));
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { advanceCommand, type AdvanceHooks } from '../../src/cli/advance.ts';
+import { announceCommand } from '../../src/cli/announce.ts';
 import { buildCommand } from '../../src/cli/build.ts';
 import { changelogCommand } from '../../src/cli/changelog.ts';
 import { checkPrCommand } from '../../src/cli/check-pr.ts';
@@ -28,6 +29,7 @@ export const commands = {
   changelog: changelogCommand,
   dev: devCommand,
   schemas: schemasCommand,
+  announce: announceCommand,
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof commands;
