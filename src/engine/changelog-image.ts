@@ -31,11 +31,12 @@ export function changelogImage(src: string, featureId: string, assets: ReadonlyM
   const problem = relativeImageProblem(src, page, assets);
   if (problem) return { ok: false, problem };
   const file = path.posix.normalize(path.posix.join('features', src));
-  if (!EXTENSIONS.has(path.posix.extname(file).toLowerCase())) {
-    return { ok: false, problem: `The image "${src}" is not named as a picture (${[...EXTENSIONS].join(', ')}).` };
-  }
+  // relativeImageProblem has refused anything that is not an image by its contents, so the one left is SVG.
   if (!RASTER.has(assets.get(file)!)) {
     return { ok: false, problem: `The image "${src}" is an SVG: a changelog picture must be PNG, JPEG, GIF, WebP or AVIF, so it can be resized and previewed when shared.` };
+  }
+  if (!EXTENSIONS.has(path.posix.extname(file).toLowerCase())) {
+    return { ok: false, problem: `The image "${src}" is not named as a picture (${[...EXTENSIONS].join(', ')}).` };
   }
   return { ok: true, file };
 }

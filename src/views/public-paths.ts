@@ -5,16 +5,26 @@
  * entries as new, so these only ever gain routes.
  */
 
+const feedFiles = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
 export const publicPaths = {
   home: '/',
   changelog: '/changelog/',
   entry: (featureId: string) => `/changelog/${featureId}/`,
   category: (category: string) => `/changelog/category/${category}/`,
+  /** A category's own feeds, for readers who follow only fixes, say. */
+  categoryFeed: (category: string, format: 'rss' | 'atom' | 'json') => `/changelog/category/${category}/${feedFiles[format]}`,
   releases: '/changelog/releases/',
   release: (release: string) => `/changelog/releases/${release}/`,
+  /** One Atom entry per monthly self-hosted release. */
+  releasesFeed: '/changelog/releases/feed.xml',
   rss: '/changelog/rss.xml',
   atom: '/changelog/atom.xml',
   json: '/changelog/feed.json',
+  roadmap: '/roadmap/',
+  /** The embeddable "what's new" script, and the page that shows it. */
+  widget: '/widget.js',
+  widgetDemo: '/widget/',
   docs: '/docs/',
   article: (articleId: string) => `/docs/${articleId}/`,
   search: '/search/',

@@ -48,7 +48,11 @@ describe('the public projection', () => {
         'changelog[].article.title',
         'changelog[].category',
         'changelog[].date',
+        'changelog[].details',
         'changelog[].id',
+        'changelog[].image',
+        'changelog[].image.alt',
+        'changelog[].image.path',
         'changelog[].release',
         'changelog[].text',
         'changelog[].title',
@@ -61,10 +65,18 @@ describe('the public projection', () => {
         'releases[].entries[].article.title',
         'releases[].entries[].category',
         'releases[].entries[].date',
+        'releases[].entries[].details',
         'releases[].entries[].id',
+        'releases[].entries[].image',
+        'releases[].entries[].image.alt',
+        'releases[].entries[].image.path',
         'releases[].entries[].release',
         'releases[].entries[].text',
         'releases[].entries[].title',
+        // The roadmap (publicRoadmap: true in the fixture): title and text, not even an id.
+        'roadmap',
+        'roadmap[].text',
+        'roadmap[].title',
       ].sort(),
     );
   });
@@ -151,6 +163,13 @@ describe('gating: an entry and its article appear only once the feature is publi
       ['reply-templates', 'internal'],
     ]);
     const canary = upcomingPreview(load(canaryRoot));
-    expect(canary.entries.map((e) => e.stage.id)).toEqual(['beta', 'internal', 'development']);
+    // The embargoed public feature is upcoming too, and furthest along.
+    expect(canary.entries.map((e) => [e.stage.id, e.embargo])).toEqual([
+      ['public', '2026-11-25'],
+      ['beta', undefined],
+      ['internal', undefined],
+      ['internal', '2027-01-20'],
+      ['development', undefined],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { publicData, publicSiteUrl } from '../../lib/data.ts';
+import { feedImages } from '../../lib/entry-images.ts';
 import { changelogFeed } from '../../lib/feeds.ts';
 
-export const GET: APIRoute = () =>
-  new Response(changelogFeed(publicData(), publicSiteUrl(), 'rss'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+export const GET: APIRoute = async () =>
+  new Response(changelogFeed(publicData(), publicSiteUrl(), 'rss', { images: await feedImages() }), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
