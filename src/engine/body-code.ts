@@ -57,6 +57,8 @@ export function codeProblems(tree: Root, elements: ElementPolicy): CodeProblem[]
       }
     } else if (isJsxElement(node)) {
       problems.push(...elementProblems(node, offset, elements));
+    } else if (node.type === 'html' && elements !== pageElements) {
+      problems.push(...rawHtmlProblems(node.value, offset, elements));
     }
   });
   return problems;
@@ -91,3 +93,45 @@ function elementProblems(node: JsxElement, offset: number, elements: ElementPoli
   }
   return problems;
 }
+
+/**
+ * Raw HTML, which only a `.md` body has (MDX reads tags as JSX): the
+ * Markdown pipeline publishes it as written, so under a strict policy (an
+ * article) every tag must be an allowed element with allowed attributes, and
+ * nothing else may appear (no `<!DOCTYPE>`, `<![CDATA[`, `<?...>`). Links and
+ * images in raw HTML are refused: the article rules judge Markdown links
+ * and `<a href>` elements, which raw HTML would slip past. Comments are fine.
+ * Handbook and feature pages may use any raw HTML, as on GitHub.
+ */
+function rawHtmlProblems(html: string, offset: number, elements: ElementPolicy): CodeProblem[] {
+  const problems: CodeProblem[] = [];
+  const text = html.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+  const refuse = (message: string, hint = elements.describe) => problems.push({ offset, message, hint });
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    RAW_TAG.lastIndex = at;
+    const tag = RAW_TAG.exec(text);
+    if (!tag) {
+      refuse(`"${short(text.slice(at, at + 40))}" is raw HTML that an article may not use: the public site would publish it as written.`);
+      continue;
+    }
+    const name = tag[1]!.toLowerCase();
+    if (!elements.allows(name)) {
+      refuse(`<${name}> is raw HTML that an article may not use: the public site would publish it as written.`);
+      continue;
+    }
+    for (const attribute of (tag[2] ?? '').matchAll(RAW_ATTRIBUTE)) {
+      const attributeName = attribute[1]!.toLowerCase();
+      if (attributeName === 'href' || attributeName === 'src') {
+        refuse(`<${name} ${attributeName}> in raw HTML is a link the article rules cannot check.`, 'Write the link or image in Markdown: [text](./other-article.md) or ![what it shows](./image.png).');
+      } else if (!elements.allowsAttribute(name, attributeName)) {
+        refuse(`<${name}> may not have the attribute "${attributeName}".`);
+      }
+    }
+    at += tag[0].length - 1;
+  }
+  return problems;
+}
+
+/** One whole start or end tag: `<name attributes>`, `<name/>`, `</name>`, with quoted or plain attribute values. */
+const RAW_TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/y;
+const RAW_ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;

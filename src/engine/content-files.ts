@@ -4,7 +4,8 @@ import path from 'node:path';
 /**
  * The file-system half of loading: which entries of a content root are
  * pages, and reading one file, in bounded time and memory whatever the
- * folder holds. A page is a plain file named `*.mdx`; anything else with
+ * folder holds. A page is a plain file named `*.mdx` (or `*.md` in the
+ * handbook and docs); anything else with
  * that name (a folder, a device, a link out of the root) is reported once,
  * never listed or read beneath. A symbolic link is followed only when its
  * target is a plain file inside the content root.
@@ -28,14 +29,18 @@ export interface PageListing {
   assets: string[];
 }
 
-const PAGE = /\.mdx$/;
+/** Feature pages are MDX only. */
+export const MDX_PAGE = /\.mdx$/;
+/** Handbook pages and articles may also be plain Markdown. */
+export const MARKDOWN_OR_MDX_PAGE = /\.mdx?$/;
 
 /**
- * The pages of `folder` (flat, or at any depth for the nested handbook).
- * Hidden files and folders are skipped, as a glob would. `root` is the
- * content root's real path: links may not leave it.
+ * The pages of `folder` (flat, or at any depth for the nested handbook):
+ * files whose names match `page`. Hidden files and folders are skipped, as a
+ * glob would. `root` is the content root's real path: links may not leave it.
  */
-export function listPages(root: string, folder: string, nested: boolean): PageListing {
+export function listPages(root: string, folder: string, nested: boolean, page: RegExp = MDX_PAGE): PageListing {
+  const PAGE = page;
   const pages: string[] = [];
   const odd: PageListing['odd'] = [];
   const assets: string[] = [];
@@ -70,7 +75,7 @@ export function listPages(root: string, folder: string, nested: boolean): PageLi
         const why = linkProblem(root, path.join(folder, name));
         if (why) odd.push({ name, why });
         else pages.push(name);
-      } else odd.push({ name, why: { problem: 'is not a plain file', hint: 'Replace it with a plain .mdx file, or remove it.' } });
+      } else odd.push({ name, why: { problem: 'is not a plain file', hint: 'Replace it with a plain page file, or remove it.' } });
     }
   }
   pages.sort();
@@ -89,7 +94,7 @@ export function linkProblem(root: string, file: string): Unreadable | undefined 
   if (target !== root && !target.startsWith(root + path.sep)) {
     return { problem: 'is a link that leads outside the content root, which is never read', hint: 'Copy the page into the content root instead of linking to it.' };
   }
-  return statSync(target).isFile() ? undefined : { problem: 'is a link to something that is not a plain file', hint: 'Point the link at a .mdx file inside the content root, or remove it.' };
+  return statSync(target).isFile() ? undefined : { problem: 'is a link to something that is not a plain file', hint: 'Point the link at a page file inside the content root, or remove it.' };
 }
 
 function isFolderLink(file: string): boolean {

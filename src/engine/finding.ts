@@ -23,6 +23,8 @@ export interface Finding {
   at?: FindingLocation;
   message: string;
   hint: string;
+  /** What the finding is about when a rule has a target (the link as written): suppressions match it. */
+  target?: string | null | undefined;
 }
 
 /** What the commands print: the contract's diagnostic. */
@@ -37,4 +39,6 @@ export interface Diagnostic {
   hint: string;
   /** Absolute path of the file (not printed; lets pages find their own findings). */
   path: string;
+  /** The finding's target, for suppressions (not printed). */
+  target?: string | null | undefined;
 }

@@ -1,4 +1,4 @@
-import { createMdxMdastHandle, dropHandle, mdxToMdast } from 'satteri';
+import { createMdastHandle, createMdxMdastHandle, dropHandle, markdownToMdast, mdxToMdast } from 'satteri';
 import type { Nodes, Root } from 'mdast';
 
 /**
@@ -6,6 +6,10 @@ import type { Nodes, Root } from 'mdast';
  * themselves use (`@astrojs/markdown-satteri`), so a body this module
  * accepts is a body the build can compile, and a syntax error is reported
  * with the compiler's own words and position.
+ *
+ * A `.md` body is plain Markdown and goes through satteri's Markdown parser,
+ * as the sites' Markdown pipeline reads it: `{`, `<Tag>` and `import` are
+ * text or raw HTML there, never code.
  *
  * Every body goes through the compiler's parser; the JavaScript tree
  * (`Root`) is only built when something needs to look inside it (links,
@@ -37,23 +41,26 @@ export const MAX_NESTING = 200;
 
 export type BodyParse = { ok: true; tree: Root } | { ok: false; error: BodyError };
 
+/** How a body is written: MDX (`.mdx`) or plain Markdown (`.md`). */
+export type BodyFormat = 'mdx' | 'md';
+
 /** The body's tree, or why there is none. */
-export function parseBody(text: string): BodyParse {
+export function parseBody(text: string, format: BodyFormat = 'mdx'): BodyParse {
   const tooLarge = sizeError(text);
   if (tooLarge) return { ok: false, error: tooLarge };
   try {
-    return { ok: true, tree: mdxToMdast(text) as Root };
+    return { ok: true, tree: (format === 'md' ? markdownToMdast(text) : mdxToMdast(text)) as Root };
   } catch (error) {
     return { ok: false, error: syntaxError(text, error) };
   }
 }
 
 /** Only whether the body compiles: the parse without building its tree. */
-export function checkBody(text: string): BodyError | undefined {
+export function checkBody(text: string, format: BodyFormat = 'mdx'): BodyError | undefined {
   const tooLarge = sizeError(text);
   if (tooLarge) return tooLarge;
   try {
-    dropHandle(createMdxMdastHandle(text));
+    dropHandle(format === 'md' ? createMdastHandle(text) : createMdxMdastHandle(text));
     return undefined;
   } catch (error) {
     return syntaxError(text, error);

@@ -1,4 +1,5 @@
 import type { AssetKind } from './content-files.ts';
+import type { PageRef } from './links.ts';
 import type { SourceFile } from './source.ts';
 import type { Doc, Feature, HandbookPage, Person, Process, Stage, Team } from './schemas/index.ts';
 
@@ -9,6 +10,11 @@ export interface ContentFile {
   blockOffset: number;
   yaml?: { text: string; offset: number };
   body?: { text: string; offset: number };
+  /**
+   * A handbook page whose title is its first `# ` heading (it has no `title`
+   * key): the site shows that heading once, as the page's title.
+   */
+  titleFromHeading?: boolean;
 }
 
 /** A file whose frontmatter passed its schema. */
@@ -48,6 +54,11 @@ export interface Content {
    * their first bytes say they are.
    */
   assets: Map<string, AssetKind>;
+  /**
+   * Every page file, valid or not, by its path from the content root as it is
+   * on disk (`handbook/People Ops/Swag.md`): links name files, pages have ids.
+   */
+  pageFiles: Map<string, PageRef>;
   /** Ids of every feature file, valid or not: a reference to a broken file is not "unknown". */
   featureFileIds: Set<string>;
   docFileIds: Set<string>;

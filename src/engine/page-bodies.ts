@@ -1,6 +1,7 @@
 import { anchorsOf, imagesOf, linksOf, type BodyOutline } from './links.ts';
 import { checkBody, mayHoldCode, parseBody, type BodyError, type BodyParse } from './mdx-body.ts';
 import type { ContentFile } from './model.ts';
+import { bodyFormat } from './source.ts';
 
 /**
  * The parsed bodies of one validation run: each body is parsed at most once,
@@ -15,7 +16,7 @@ export class PageBodies {
   parse(file: ContentFile): BodyParse | undefined {
     if (!file.body) return undefined;
     let parsed = this.#parsed.get(file);
-    if (!parsed) this.#parsed.set(file, (parsed = parseBody(file.body.text)));
+    if (!parsed) this.#parsed.set(file, (parsed = parseBody(file.body.text, bodyFormat(file.source))));
     return parsed;
   }
 
@@ -33,7 +34,7 @@ export class PageBodies {
       const full = this.parse(file)!;
       return full.ok ? undefined : full.error;
     }
-    return checkBody(file.body.text);
+    return checkBody(file.body.text, bodyFormat(file.source));
   }
 
   /** The links and anchors of a body; undefined when it does not compile. */

@@ -13,9 +13,14 @@ export interface SourceFile {
   /** What diagnostics print: relative to the working directory, `/` separators. */
   displayPath: string;
   kind: SourceKind;
-  /** The file name without extension (features, docs) or path below handbook/ (handbook). */
+  /** The file name without extension (features, docs), or the page id made from its path below handbook/ (handbook). */
   id: string;
   text: string;
+}
+
+/** How a page's body is written: plain Markdown for a `.md` file, else MDX. */
+export function bodyFormat(source: Pick<SourceFile, 'path'>): 'md' | 'mdx' {
+  return source.path.endsWith('.md') ? 'md' : 'mdx';
 }
 
 export type FrontmatterSplit =

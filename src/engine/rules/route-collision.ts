@@ -1,4 +1,5 @@
-import type { HandbookEntry } from '../model.ts';
+import path from 'node:path';
+import type { Content, HandbookEntry } from '../model.ts';
 import { defineFeatureRule } from '../rule.ts';
 import { handbookRoute, INTERNAL_GENERATED_SECTIONS, RESERVED_FEATURE_IDS } from '../routes.ts';
 
@@ -32,7 +33,7 @@ export default defineFeatureRule({
         report({
           file: page.file,
           at: { path: [] },
-          message: `handbook/${page.id}.mdx would be published at ${route}, where the site has ${generated}.`,
+          message: `${fileOf(content, page)} would be published at ${route}, where the site has ${generated}.`,
           hint: `Move or rename the page: handbook paths may not start with ${[...INTERNAL_GENERATED_SECTIONS.keys()].map((s) => `"${s}"`).join(', ')}.`,
         });
       }
@@ -41,14 +42,19 @@ export default defineFeatureRule({
     for (const [route, pages] of byRoute) {
       if (pages.length < 2) continue;
       for (const page of pages) {
-        const others = pages.filter((other) => other !== page).map((other) => `handbook/${other.id}.mdx`);
+        const others = pages.filter((other) => other !== page).map((other) => fileOf(content, other));
         report({
           file: page.file,
           at: { path: [] },
-          message: `handbook/${page.id}.mdx and ${others.join(', ')} would both be published at ${route}.`,
-          hint: 'Keep one of them: a folder\'s page is its index.mdx, so x.mdx and x/index.mdx are the same page.',
+          message: `${fileOf(content, page)} and ${others.join(', ')} would both be published at ${route}.`,
+          hint: 'Keep one of them: a folder\'s page is its index.md or index.mdx (else its README.md), so x.mdx and x/index.mdx are the same page.',
         });
       }
     }
   },
 });
+
+/** The page's file from the content root, as the author named it. */
+function fileOf(content: Content, page: HandbookEntry): string {
+  return path.relative(content.root, page.file.source.path).split(path.sep).join('/');
+}

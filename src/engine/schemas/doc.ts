@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { oneLine, slugId } from './common.ts';
 
-/** A self-service article's frontmatter (`content/docs/<id>.mdx`). */
+/** A self-service article's frontmatter (`content/docs/<id>.mdx`, or `<id>.md`: plain Markdown, which can hold no code). */
 export const docSchema = z.strictObject({
   title: oneLine,
   description: oneLine,
