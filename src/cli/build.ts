@@ -1,16 +1,19 @@
 import path from 'node:path';
-import { validateRoot } from '../engine/validate.ts';
+import { loadContent } from '../engine/load.ts';
+import { validateLoaded } from '../engine/validate.ts';
 import { rememberValidation } from '../sites/integration/site-load.ts';
 import { envOf, type CommandIo } from './io.ts';
-import { checkToday, contentRootOf, parse } from './options.ts';
+import { checkToday, contentRootOf, onlineOption, parse } from './options.ts';
 import { printReport } from './report.ts';
+import { fetchTrackerState } from './tracker.ts';
 
-const usage = `Usage: npm run build -- [--content DIR] [--today YYYY-MM-DD] [--out DIR] [--only internal|public]
+const usage = `Usage: npm run build -- [--content DIR] [--today YYYY-MM-DD] [--out DIR] [--only internal|public] [--online]
 
 Validates the content root; on any error prints the same diagnostics as
 \`npm run validate\` and stops before Astro starts. Otherwise builds the
 internal handbook into DIR/internal/ and the public site into DIR/public/
-(DIR defaults to dist).
+(DIR defaults to dist). --online validates bugs by the tracker's live state
+and shows it, with the time it was read, on the internal site.
 `;
 
 const sites = { internal: 'astro.config.mjs', public: 'astro.public.config.mjs' } as const;
@@ -24,6 +27,7 @@ export async function buildCommand(args: string[], io: CommandIo): Promise<numbe
       out: { type: 'string', default: 'dist' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...onlineOption,
     },
     false,
   );
@@ -33,7 +37,9 @@ export async function buildCommand(args: string[], io: CommandIo): Promise<numbe
   }
   const today = checkToday(values.today);
   const contentRoot = contentRootOf(io, values.content);
-  const result = validateRoot(contentRoot, { today, cwd: io.cwd });
+  const load = loadContent(contentRoot, { cwd: io.cwd });
+  const tracker = values.online && load.content ? await fetchTrackerState(io, load.content) : undefined;
+  const result = validateLoaded(load, { today, tracker });
   if (result.summary.errors > 0) {
     printReport(io, 'text', result.summary, result.diagnostics);
     io.stderr.write('build: stopped: fix the errors above first (nothing was built)\n');
@@ -49,7 +55,7 @@ export async function buildCommand(args: string[], io: CommandIo): Promise<numbe
     ...(isTerminal(io.stdout) ? {} : { NO_COLOR: '1' }),
   });
   // Astro runs in this process: the sites take the content as just validated instead of reading it again.
-  if (result.load.content) rememberValidation(contentRoot, today, result.load, result.diagnostics);
+  if (result.load.content) rememberValidation(contentRoot, today, result.load, result.diagnostics, tracker);
   const { build } = await import('astro');
   const root = path.resolve(import.meta.dirname, '../..');
   const which = values.only ? [values.only] : (['internal', 'public'] as const);

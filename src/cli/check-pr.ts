@@ -25,8 +25,9 @@ import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, renamedFiles, 
 import { envOf, type CommandIo } from './io.ts';
 import { checkFormat, checkToday, contentRootOf, parse, reportOptions, type Format } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';
+import { fetchTrackerState } from './tracker.ts';
 
-const usage = `Usage: npm run check-pr -- --base REF [--content DIR] [--format text|json|github] [--today YYYY-MM-DD]
+const usage = `Usage: npm run check-pr -- --base REF [--content DIR] [--format text|json|github] [--today YYYY-MM-DD] [--online]
 
 Everything validate does, plus the pull-request rules (history-rewrite,
 approval-removed, stage-backward, process-changed) against the merge base of
@@ -34,8 +35,10 @@ REF and HEAD. Those rules, their severities and the stage order come from
 process.yaml as it is at the merge base, never from the pull request's own.
 Lists the reviewers to request: everyone who approved a stage that the pull
 request enters, and the base's process owners when it changes process.yaml,
-team.yaml or suppressions.json.
-Exit: 0 no errors, 1 errors, 2 could not run (e.g. the base is not fetched).
+team.yaml or suppressions.json. --online judges bugs by the tracker's live
+state (GITHUB_API_URL, GITHUB_TOKEN).
+Exit: 0 no errors, 1 errors, 2 could not run (e.g. the base is not fetched,
+or the tracker cannot answer).
 `;
 
 const options = { ...reportOptions, base: { type: 'string' } } as const;
@@ -64,7 +67,16 @@ export async function checkPrCommand(args: string[], io: CommandIo): Promise<num
   // Pass 1: everything validate does, with the pull request's own process.yaml.
   // No base is given, so the pull-request rules stay silent here, whatever
   // severities the pull request sets for them.
-  const own = validateLoaded(load, { today });
+  let judgedOwn = load;
+  let tracker;
+  if (values.online && load.content) {
+    // The tracker to ask is the base's, like the pull-request rules: a pull request that points
+    // "tracker" at another repository or renames the priority labels does not change what judges it.
+    const config = (base.processNote === undefined ? base.process?.tracker : undefined) ?? load.content.process.tracker;
+    judgedOwn = { ...load, content: { ...load.content, process: { ...load.content.process, tracker: config } } };
+    tracker = await fetchTrackerState(io, judgedOwn.content!);
+  }
+  const own = validateLoaded(judgedOwn, { today, tracker });
   const diagnostics = [...own.diagnostics];
   // Pass 2: the pull-request rules alone, at the base's severities.
   const processChangedSetting = severities['process-changed'] ?? 'warning';

@@ -5,12 +5,16 @@ import { isCalendarDate, todayUtc } from '../engine/dates.ts';
 import { UsageError } from '../engine/load.ts';
 import { envOf, type Command, type CommandIo } from './io.ts';
 
+/** `--online` (validate, check-pr, build): judge bugs by the tracker's live state (tracker.ts); without it, no network request. */
+export const onlineOption = { online: { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
+
 /** Options shared by validate and check-pr (cli.md). */
 export const reportOptions = {
   content: { type: 'string', default: 'content' },
   format: { type: 'string', default: 'text' },
   today: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
+  ...onlineOption,
 } as const satisfies ParseArgsConfig['options'];
 
 export type Format = 'text' | 'json' | 'github';

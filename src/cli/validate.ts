@@ -1,17 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../engine/load.ts';
-import { validateRoot } from '../engine/validate.ts';
+import { loadContent, UsageError } from '../engine/load.ts';
+import { validateLoaded } from '../engine/validate.ts';
 import type { CommandIo } from './io.ts';
+import { fetchTrackerState } from './tracker.ts';
 import { checkFormat, checkToday, contentRootOf, parse, reportOptions } from './options.ts';
 import { exitCodeFor, printReport } from './report.ts';
 
-const usage = `Usage: npm run validate -- [--content DIR] [--format text|json|github] [--today YYYY-MM-DD] [FILE...]
+const usage = `Usage: npm run validate -- [--content DIR] [--format text|json|github] [--today YYYY-MM-DD] [--online] [FILE...]
 
 Checks every feature, article and handbook page in the content root against
 the release process. With FILE arguments, reports only on those files (the
-cross-file rules still see the whole root). Exit: 0 no errors, 1 errors,
-2 could not run.
+cross-file rules still see the whole root). --online judges bugs by the
+tracker's live state (GITHUB_API_URL, GITHUB_TOKEN). Exit: 0 no errors,
+1 errors, 2 could not run (also when the tracker cannot answer).
 `;
 
 export async function validateCommand(args: string[], io: CommandIo): Promise<number> {
@@ -35,7 +37,12 @@ export async function validateCommand(args: string[], io: CommandIo): Promise<nu
       }),
     );
   }
-  const result = validateRoot(contentRootOf(io, values.content), { today, only, cwd: io.cwd });
+  const load = loadContent(contentRootOf(io, values.content), { cwd: io.cwd });
+  // Live bug state only when asked for: without --online nothing here touches the network.
+  const tracker = values.online && load.content
+    ? await fetchTrackerState(io, load.content, only ? load.content.features.filter((f) => only.has(f.file.source.path)) : undefined)
+    : undefined;
+  const result = validateLoaded(load, { today, only, tracker });
   printReport(io, format, result.summary, result.diagnostics);
   return exitCodeFor(result.summary);
 }

@@ -3,6 +3,7 @@ import type { Finding, Severity } from './finding.ts';
 import type { Content, FeatureEntry } from './model.ts';
 import type { PageBodies } from './page-bodies.ts';
 import type { Feature } from './schemas/index.ts';
+import type { TrackerSnapshot } from './tracker-state.ts';
 
 /** The base branch's view of the features, for the pull-request rules. */
 export interface BaseSnapshot {
@@ -21,6 +22,8 @@ export interface RuleContext {
   loadFindings: readonly Finding[];
   /** Page bodies, each parsed once per run for every rule that reads it. */
   bodies: PageBodies;
+  /** The bug tracker's live state: present only with `--online` (tracker-state.ts). */
+  tracker?: TrackerSnapshot | undefined;
 }
 
 /** What a rule reports: a finding without its rule id, which the engine adds (validate.ts). */

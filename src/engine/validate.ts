@@ -8,6 +8,7 @@ import { locateInYaml, type YamlPositions } from './positions.ts';
 import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext, RuleFinding } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { LineIndex } from './source.ts';
+import type { TrackerSnapshot } from './tracker-state.ts';
 
 export interface ValidateOptions {
   today: CalendarDate;
@@ -15,6 +16,8 @@ export interface ValidateOptions {
   /** Report only on these files (absolute paths); cross-file rules still see the whole root. */
   only?: ReadonlySet<string> | undefined;
   rules?: readonly Rule[] | undefined;
+  /** The bug tracker's live state, fetched by a command run with `--online`; without it the recorded bug states are judged. */
+  tracker?: TrackerSnapshot | undefined;
 }
 
 export interface ValidationResult {
@@ -51,6 +54,7 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
       base: options.base,
       loadFindings: [...load.findings, ...unknownRuleSettings(load.content, ruleList)],
       bodies: new PageBodies(),
+      tracker: options.tracker,
     };
     const featureRules: { rule: FeatureRule; report: Report }[] = [];
     for (const rule of ruleList) {

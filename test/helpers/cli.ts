@@ -3,6 +3,7 @@ import path from 'node:path';
 import { advanceCommand, type AdvanceHooks } from '../../src/cli/advance.ts';
 import { announceCommand } from '../../src/cli/announce.ts';
 import { buildCommand } from '../../src/cli/build.ts';
+import { bugsCommand } from '../../src/cli/bugs.ts';
 import { changelogCommand } from '../../src/cli/changelog.ts';
 import { checkPrCommand } from '../../src/cli/check-pr.ts';
 import { devCommand } from '../../src/cli/dev.ts';
@@ -30,6 +31,7 @@ export const commands = {
   dev: devCommand,
   schemas: schemasCommand,
   announce: announceCommand,
+  bugs: bugsCommand,
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof commands;

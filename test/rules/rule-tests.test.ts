@@ -43,6 +43,8 @@ const fixtureExceptions: Record<string, { pass?: Fixture[]; fail?: Fixture[]; bu
   },
   // It judges which files a pull request changes, not what a file says: the test builds the change by hand.
   'process-changed': { builtInTest: 'test/rules/process-changed.test.ts' },
+  // It runs only with the tracker's live state (--online), which its test hands to the engine; offline its -fail pages are judged by what they record.
+  'bug-status-stale': { builtInTest: 'test/rules/bug-status-stale.test.ts' },
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.ts';
 import approvalLate from './approval-late.ts';
 import articleCode from './article-code.ts';
+import bugStatusStale from './bug-status-stale.ts';
 import approvalMissing from './approval-missing.ts';
 import approvalRemoved from './approval-removed.ts';
 import approvalRole from './approval-role.ts';
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   targetPassed,
   postLaunch,
   openLowBugs,
+  bugStatusStale,
   handbookStage,
   handbookLink,
   mdxSyntax,
