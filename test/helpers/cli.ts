@@ -6,6 +6,7 @@ import { buildCommand } from '../../src/cli/build.ts';
 import { bugsCommand } from '../../src/cli/bugs.ts';
 import { changelogCommand } from '../../src/cli/changelog.ts';
 import { checkPrCommand } from '../../src/cli/check-pr.ts';
+import { insightsCommand } from '../../src/cli/insights.ts';
 import { devCommand } from '../../src/cli/dev.ts';
 import type { Command, CommandIo, Environment } from '../../src/cli/io.ts';
 import { newFeatureCommand } from '../../src/cli/new-feature.ts';
@@ -30,6 +31,7 @@ export const commands = {
   changelog: changelogCommand,
   dev: devCommand,
   schemas: schemasCommand,
+  insights: insightsCommand,
   announce: announceCommand,
   bugs: bugsCommand,
 } satisfies Record<string, Command>;
