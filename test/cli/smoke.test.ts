@@ -54,6 +54,13 @@ describe('each npm script as a process', () => {
     expect(run.stdout.split('\n')[0]).toBe("# What's new");
   });
 
+  test('insights: exit 0 and one JSON document', () => {
+    const run = spawnScript('insights', ['--content', path.join(fixturesDir, 'insights/numbers'), '--format', 'json', ...TODAY], { cwd: repoRoot });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).wip).toEqual({ development: 1, internal: 1, beta: 1 });
+  });
+
   test('build: exit 1 before Astro starts when the content has errors', () => {
     const run = spawnScript('build', ['--content', 'test/fixtures/cli/mixed', ...TODAY, '--out', tempDir()], { cwd: repoRoot });
     expect(run.status).toBe(1);
