@@ -21,6 +21,7 @@ import { processChangedFindings } from '../engine/rules/process-changed.ts';
 import { rules as allRules } from '../engine/rules/index.ts';
 import { LineIndex } from '../engine/source.ts';
 import { validateLoaded } from '../engine/validate.ts';
+import { parseSuppressions, SUPPRESSIONS_FILE, type Suppression } from '../engine/suppressions.ts';
 import { gitTopLevel, isShallow, listFiles, mergeBase, readFiles, renamedFiles, repoPath, type Git } from './git.ts';
 import { envOf, type CommandIo } from './io.ts';
 import { checkFormat, checkToday, contentRootOf, parse, reportOptions, type Format } from './options.ts';
@@ -62,7 +63,7 @@ export async function checkPrCommand(args: string[], io: CommandIo): Promise<num
   const repo = await gitTopLevel(git, root);
   const shallow = await isShallow(git, repo);
   const commit = await mergeBase(git, repo, values.base, shallow);
-  const { base, severities } = await readBase(git, io.cwd, { repo, commit, ref: values.base, root }, load);
+  const { base, severities, suppressions } = await readBase(git, io.cwd, { repo, commit, ref: values.base, root }, load);
 
   // Pass 1: everything validate does, with the pull request's own process.yaml.
   // No base is given, so the pull-request rules stay silent here, whatever
@@ -76,7 +77,7 @@ export async function checkPrCommand(args: string[], io: CommandIo): Promise<num
     judgedOwn = { ...load, content: { ...load.content, process: { ...load.content.process, tracker: config } } };
     tracker = await fetchTrackerState(io, judgedOwn.content!);
   }
-  const own = validateLoaded(judgedOwn, { today, tracker });
+  const own = validateLoaded(judgedOwn, { today, tracker, suppressions });
   const diagnostics = [...own.diagnostics];
   // Pass 2: the pull-request rules alone, at the base's severities.
   const processChangedSetting = severities['process-changed'] ?? 'warning';
@@ -118,7 +119,7 @@ async function readBase(
   cwd: string,
   { repo, commit, ref, root }: { repo: string; commit: string; ref: string; root: string },
   load: LoadResult,
-): Promise<{ base: PullRequestBase; severities: Record<string, SeveritySetting> }> {
+): Promise<{ base: PullRequestBase; severities: Record<string, SeveritySetting>; suppressions: Suppression[] | undefined }> {
   const contentPath = repoPath(repo, root);
   const inContent = (name: string) => (contentPath === '' ? name : `${contentPath}/${name}`);
   const processTexts = await readFiles(git, repo, commit, PROCESS_FILES.map(inContent));
@@ -179,7 +180,11 @@ async function readBase(
     processChanges: processChanges(root, cwd, (name) => processTexts.get(inContent(name))),
     owners: baseProcess.ok ? ownersAtBase(baseProcess.process, processTexts.get(inContent('team.yaml'))) : [],
   };
-  return { base, severities: pullRequestSeverities(baseProcess.ok ? baseProcess.process : undefined) };
+  return {
+    base,
+    severities: pullRequestSeverities(baseProcess.ok ? baseProcess.process : undefined),
+    suppressions: baseSuppressions(processTexts.get(inContent(SUPPRESSIONS_FILE)), load),
+  };
 }
 
 /** process.yaml, team.yaml and suppressions.json where the working tree differs from the base. */
@@ -231,4 +236,20 @@ function isLink(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The suppressions a pull request is judged by: the base's copy, so a pull
+ * request cannot hide its own new finding by suppressing it (the change to
+ * the file is process-changed, reviewed by the owners, and counts once
+ * merged). Without a base copy (the pull request that adopts the handbook)
+ * the pull request's own applies, as process.yaml's does. The pull
+ * request's own copy must still be well formed.
+ */
+function baseSuppressions(baseText: string | undefined, load: LoadResult): Suppression[] | undefined {
+  if (load.suppressions?.problem) throw new UsageError(load.suppressions.problem);
+  if (baseText === undefined) return undefined;
+  const parsed = parseSuppressions(baseText);
+  if (!parsed.ok) throw new UsageError(`${SUPPRESSIONS_FILE} at the merge base ${parsed.reason}`);
+  return parsed.suppressions;
 }

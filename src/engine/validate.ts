@@ -8,6 +8,7 @@ import { locateInYaml, type YamlPositions } from './positions.ts';
 import type { BaseSnapshot, FeatureRule, Report, Rule, RuleContext, RuleFinding } from './rule.ts';
 import { rules as allRules } from './rules/index.ts';
 import { LineIndex } from './source.ts';
+import { suppressedDiagnostics, type Suppression } from './suppressions.ts';
 import type { TrackerSnapshot } from './tracker-state.ts';
 
 export interface ValidateOptions {
@@ -16,6 +17,13 @@ export interface ValidateOptions {
   /** Report only on these files (absolute paths); cross-file rules still see the whole root. */
   only?: ReadonlySet<string> | undefined;
   rules?: readonly Rule[] | undefined;
+  /**
+   * Which suppressions apply (content/suppressions.json): by default the
+   * content root's own, refused when malformed or stale; `false` for none
+   * (validate --suppress-all records the findings they would hide); a list
+   * for exactly those (check-pr judges by the base's copy).
+   */
+  suppressions?: false | readonly Suppression[] | undefined;
   /** The bug tracker's live state, fetched by a command run with `--online`; without it the recorded bug states are judged. */
   tracker?: TrackerSnapshot | undefined;
 }
@@ -24,6 +32,8 @@ export interface ValidationResult {
   load: LoadResult;
   diagnostics: Diagnostic[];
   summary: { files: number; errors: number; warnings: number };
+  /** How many findings suppressions.json hid. */
+  suppressed: number;
 }
 
 /** Loads a content root and runs every rule on it. */
@@ -77,11 +87,12 @@ export function validateLoaded(load: LoadResult, options: ValidateOptions): Vali
   }
 
   const scoped = options.only ? findings.filter(({ finding }) => options.only!.has(finding.file.source.path)) : findings;
-  const diagnostics = resolvePositions(scoped);
+  const { reported: diagnostics, suppressed } = suppressedDiagnostics(resolvePositions(scoped), load.suppressions, options.suppressions);
   const files = options.only ? options.only.size : load.files.length;
   return {
     load,
     diagnostics,
+    suppressed: suppressed.length,
     summary: {
       files,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -150,6 +161,7 @@ function resolvePositions(findings: Stamped[]): Diagnostic[] {
       message: finding.message,
       hint: finding.hint,
       path: finding.file.source.path,
+      ...(finding.target !== undefined ? { target: finding.target } : {}),
     } satisfies Diagnostic;
   });
   return diagnostics.sort(
