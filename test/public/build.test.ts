@@ -5,7 +5,9 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/engine/load.ts';
 import { publicProjection } from '../../src/views/public.ts';
-import { buildSite, collectCanaries, fixturesDir, listFiles, PAGEFIND_MARKER, scanSite, type BuildResult, type ScannedFile } from './helpers.ts';
+import { gzipSync } from 'node:zlib';
+import { runBuild } from '../helpers/build.ts';
+import { buildSite, collectCanaries, FIXTURE_TODAY, fixturesDir, listFiles, PAGEFIND_MARKER, scanSite, type BuildResult, type ScannedFile } from './helpers.ts';
 
 /**
  * Builds the public site from the canary fixture, where every internal value
@@ -102,7 +104,10 @@ describe('the public site built from the canary fixture', () => {
       'docs/index.html',
       'docs/using-snooze-reminders/index.html',
       'index.html',
+      // publicRoadmap: true in the fixture's process.yaml.
+      'roadmap/index.html',
       'search/index.html',
+      'widget/index.html',
     ]);
     // Release 2026.12 is carried only by a beta feature: no page for it yet.
     const changelog = read('changelog/index.html');
@@ -146,7 +151,7 @@ describe('the public site built from the canary fixture', () => {
   });
 
   it('writes RSS 2.0, Atom 1.0 and JSON Feed 1.1 that parse and match the changelog', () => {
-    const projection = publicProjection(loadContent(fixture).content!);
+    const projection = publicProjection(loadContent(fixture).content!, { today: FIXTURE_TODAY });
     expect(projection.changelog).toHaveLength(2);
     const permalinks = projection.changelog.map((e) => `${SITE}/changelog/${e.id}/`);
     const titles = projection.changelog.map((e) => e.title);
@@ -198,6 +203,116 @@ describe('the public site built from the canary fixture', () => {
   });
 });
 
+describe('rich entries, feeds per audience, the roadmap and the widget', () => {
+  it('keeps the embargoed entry, its article, its picture and its release off every file before the publish date', () => {
+    // Its title and text are canaries (checked above); these are the traces a canary scan would not name.
+    expect(files().filter((file) => /embargo|2026\.11/i.test(file))).toEqual([]);
+    expect(scanned.filter((f) => /embargo/i.test(f.text)).map((f) => f.file)).toEqual([]);
+    expect(read('changelog/releases/feed.xml')).not.toContain('2026.11');
+  });
+
+  it('shows the details and a responsive, lazy picture on the entry page, with share previews', () => {
+    const page = read('changelog/snooze-reminders/index.html');
+    expect(page).toContain('<p>Pick <strong>Later today</strong>, <strong>Tomorrow</strong> or a date');
+    expect(page).toContain('&lt;img src=x onerror=&quot;alert(\'xss-details\')&quot;&gt; stays text.');
+    const picture = page.match(/<picture>[\s\S]*?<\/picture>/)?.[0] ?? '';
+    expect(picture).toMatch(/<source srcset="[^"]+\.avif 400w, [^"]+ 720w, [^"]+ 1080w, [^"]+ 1440w"[^>]* type="image\/avif"/);
+    expect(picture).toMatch(/type="image\/webp"/);
+    expect(picture).toMatch(/<img [^>]*alt="The snooze menu with four preset times and a date picker\."/);
+    expect(picture).toMatch(/loading="lazy"/);
+    expect(picture).toMatch(/sizes="/);
+    const meta = (name: string) => page.match(new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`))?.[1];
+    expect(meta('og:type')).toBe('article');
+    expect(meta('og:title')).toBe('Snooze reminders');
+    expect(meta('og:url')).toBe(`${SITE}/changelog/snooze-reminders/`);
+    expect(meta('og:description')).toMatch(/^Snooze a conversation and it comes back/);
+    expect(meta('og:image')).toMatch(new RegExp(`^${SITE}/_astro/snooze-menu\\.[\\w-]+\\.png$`));
+    expect(meta('og:image:width')).toBe('1200');
+    expect(meta('og:image:alt')).toBe('The snooze menu with four preset times and a date picker.');
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('twitter:image')).toBe(meta('og:image'));
+    // The share image is a real file of the site.
+    expect(files()).toContain(meta('og:image')!.slice(`${SITE}/`.length));
+    expect(files().filter((f) => /^_astro\/snooze-menu\..*\.(avif|webp)$/.test(f)).length).toBeGreaterThanOrEqual(8);
+    // An entry without a picture has a plain card.
+    expect(read('changelog/faster-search/index.html')).toContain('<meta name="twitter:card" content="summary">');
+  });
+
+  it('writes RSS, Atom and JSON Feed per category, linked from the category page', () => {
+    for (const category of ['new', 'improved', 'fixed']) {
+      const rss = parseRssFeed(read(`changelog/category/${category}/rss.xml`));
+      const atom = parseAtomFeed(read(`changelog/category/${category}/atom.xml`));
+      const json = parseJsonFeed(JSON.parse(read(`changelog/category/${category}/feed.json`)));
+      const expected = { new: ['snooze-reminders'], improved: [], fixed: ['faster-search'] }[category]!.map((id) => `${SITE}/changelog/${id}/`);
+      expect(rss.items?.map((i) => i.link) ?? [], category).toEqual(expected);
+      expect(atom.entries?.map((e) => e.id) ?? [], category).toEqual(expected);
+      expect(json.items?.map((i) => i.id) ?? [], category).toEqual(expected);
+      const page = read(`changelog/category/${category}/index.html`);
+      expect(page).toContain(`<link rel="alternate" type="application/atom+xml" title="Acme Helpdesk changelog: ${category[0]!.toUpperCase()}${category.slice(1)} (Atom)" href="${SITE}/changelog/category/${category}/atom.xml">`);
+      expect(page).toContain(`href="${SITE}/changelog/category/${category}/feed.json"`);
+    }
+    const json = JSON.parse(read('changelog/feed.json')) as { items: { id: string; image?: string; content_html: string }[] };
+    const snooze = json.items.find((i) => i.id.endsWith('/snooze-reminders/'))!;
+    expect(snooze.image).toMatch(new RegExp(`^${SITE}/_astro/snooze-menu\\.`));
+    expect(snooze.content_html).toContain('<p>Pick <strong>Later today</strong>');
+  });
+
+  it('writes one Atom entry per self-hosted release, listing what it carries', () => {
+    const atom = parseAtomFeed(read('changelog/releases/feed.xml'));
+    expect(atom.entries!.map((e) => e.id)).toEqual([`${SITE}/changelog/releases/2026.10/`]);
+    expect(atom.entries![0]!.content?.value).toContain(`<a href="${SITE}/changelog/snooze-reminders/">Snooze reminders</a> (New)`);
+    expect(read('changelog/releases/index.html')).toContain(`<link rel="alternate" type="application/atom+xml" title="Acme Helpdesk self-hosted releases (Atom)" href="${SITE}/changelog/releases/feed.xml">`);
+  });
+
+  it('shows the roadmap: the opted-in feature\'s title and text under "Coming soon", nothing else', () => {
+    const page = read('roadmap/index.html');
+    const main = page.match(/<main[\s\S]*<\/main>/)![0];
+    expect(main).toContain('<h2 id="coming-soon">Coming soon</h2>');
+    expect([...main.matchAll(/<li class="roadmap-item"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())).toEqual([
+      'Shared inbox views Save a filtered inbox as a view and share it with your team.',
+    ]);
+    expect(page).not.toMatch(/2027|canary/i);
+    expect(read('index.html')).toContain('href="/help/roadmap/"');
+  });
+
+  it('serves /widget.js under 5 KB gzipped, and a demo page that loads it with one tag', () => {
+    const widget = readFileSync(path.join(first.siteDir, 'widget.js'));
+    expect(gzipSync(widget, { level: 9 }).length).toBeLessThan(5 * 1024);
+    expect(widget.toString()).toContain("new URL('changelog/feed.json', base)");
+    const demo = read('widget/index.html');
+    expect(demo).toContain('<script defer src="/help/widget.js"></script>');
+    expect(demo).toContain(`&lt;script src=&quot;${SITE}/widget.js&quot; defer&gt;&lt;/script&gt;`);
+  });
+});
+
+describe('the same content on and after the publish date', () => {
+  let after: BuildResult;
+  beforeAll(async () => {
+    after = await runBuild({ content: fixture, out: path.join(tmp, 'after'), only: 'public', env, today: '2026-11-25' });
+  });
+
+  it('publishes the embargoed entry, its article, picture and release, dated the publish date', () => {
+    expect(after.status).toBe(0);
+    const at = (file: string) => readFileSync(path.join(after.siteDir, file), 'utf8');
+    const page = at('changelog/canary-embargoed-feature/index.html');
+    expect(page).toContain('CANARY-DETAILS-EMBARGOED');
+    expect(page).toContain('<time datetime="2026-11-25">25 November 2026</time>');
+    expect(page).toMatch(/<img [^>]*alt="CANARY-IMAGE-ALT-EMBARGOED"/);
+    expect(at('docs/canary-embargoed-article/index.html')).toContain('CANARY-EMBARGOED-ARTICLE-BODY');
+    expect(at('changelog/releases/2026.11/index.html')).toContain('CANARY-TITLE-EMBARGOED');
+    const rss = parseRssFeed(at('changelog/rss.xml'));
+    expect(rss.items![0]).toMatchObject({ link: `${SITE}/changelog/canary-embargoed-feature/` });
+    expect(Date.parse(rss.items![0]!.pubDate!)).toBe(Date.parse('2026-11-25T00:00:00Z'));
+    expect(parseAtomFeed(at('changelog/category/improved/atom.xml')).entries!.map((e) => e.id)).toEqual([`${SITE}/changelog/canary-embargoed-feature/`]);
+    expect(at('sitemap-0.xml')).toContain(`${SITE}/changelog/canary-embargoed-feature/`);
+    // Still nothing of the features that are not public, nor of the roadmap feature but its title and text.
+    const everything = scanSite(after.siteDir).map((f) => `${f.file}\n${f.text}`).join('\n');
+    for (const canary of ['CANARY-TITLE-BETA', 'CANARY-DETAILS-BETA', 'CANARY-IMAGE-ALT-BETA', 'CANARY-DETAILS-ROADMAP', 'CANARY-IMAGE-ALT-ROADMAP', 'canary-roadmap', 'CANARY-SUMMARY-EMBARGOED', 'CANARY-BODY-EMBARGOED']) {
+      expect(everything, canary).not.toContain(canary);
+    }
+  });
+});
+
 describe('the internal site preview of the same content', () => {
   let internal: BuildResult;
   beforeAll(async () => {
@@ -213,6 +328,12 @@ describe('the internal site preview of the same content', () => {
     expect(preview).toContain('data-upcoming-article="canary-beta-article"');
     expect(preview).toContain('Ready: waiting for its feature');
     expect(preview).not.toContain('data-upcoming-entry="snooze-reminders"');
+    // The embargoed public feature, marked on the preview and on its feature page.
+    expect(preview).toContain('data-upcoming-entry="canary-embargoed-feature"');
+    expect(preview).toContain('Embargoed until 25 Nov 2026');
+    const feature = readFileSync(path.join(internal.siteDir, 'features/canary-embargoed-feature/index.html'), 'utf8');
+    expect(feature).toContain('Embargoed until 25 Nov 2026');
+    expect(feature).toContain('data-embargo="2026-11-25"');
     // ...while the public build has neither.
     expect(scanned.some((f) => f.text.includes('canary-beta-article') || f.text.includes('CANARY-ENTRY-BETA'))).toBe(false);
   });
