@@ -76,6 +76,15 @@ describe('each npm script as a process', () => {
     });
   });
 
+  test('bugs: exit 2 and one line on stderr when process.yaml declares no tracker', () => {
+    const run = spawnScript('bugs', ['sync', '--content', 'test/fixtures/cli/clean'], { cwd: repoRoot });
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'bugs: process.yaml declares no tracker: add "tracker:" with github, featureLabel and priority (see the content contract)\n',
+    });
+  });
+
   test('schemas: exit 0 and one line per schema written', () => {
     const dir = tempDir();
     cpSync(path.join(fixturesDir, 'cli/clean'), path.join(dir, 'content'), { recursive: true });

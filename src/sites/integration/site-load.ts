@@ -1,6 +1,8 @@
 import { loadContent, type LoadResult } from '../../engine/load.ts';
 import type { Diagnostic } from '../../engine/finding.ts';
-import type { Content } from '../../engine/model.ts';
+import type { Content, FeatureEntry } from '../../engine/model.ts';
+import type { Bug } from '../../engine/schemas/index.ts';
+import { featureBugs, type TrackerSnapshot } from '../../engine/tracker-state.ts';
 import { validateLoaded } from '../../engine/validate.ts';
 import { publicProjection, type PublicProjection } from '../../views/public.ts';
 import { featureStatus, type FeatureStatus } from '../../views/status.ts';
@@ -24,6 +26,12 @@ export interface SiteLoad {
   statusById: Map<string, FeatureStatus>;
   /** The public projection, made on first use. */
   publicProjection(): PublicProjection;
+  /**
+   * When the build read the bug tracker (`npm run build -- --online`): which
+   * tracker, when, and the addresses of issues found by label that no page
+   * lists yet. The statuses then carry the tracker's bug states.
+   */
+  tracker?: { repository: string; fetchedAt: string; unlisted: ReadonlySet<string> } | undefined;
 }
 
 // Shared through globalThis for the reason given in settings.ts.
@@ -44,9 +52,12 @@ export function siteLoad(settings: Pick<ShiplogSettings, 'content' | 'today'> = 
   return site;
 }
 
-/** Hands the CLI's own validation of the content to the build it starts, so it is not read again. */
-export function rememberValidation(root: string, today: string, load: LoadResult, diagnostics: Diagnostic[]): void {
-  loads().set(keyOf(root, today), fromValidation(root, today, load, diagnostics));
+/**
+ * Hands the CLI's own validation of the content to the build it starts, so it
+ * is not read again; with the tracker's state when the build read it (`--online`).
+ */
+export function rememberValidation(root: string, today: string, load: LoadResult, diagnostics: Diagnostic[], tracker?: TrackerSnapshot): void {
+  loads().set(keyOf(root, today), fromValidation(root, today, load, diagnostics, tracker));
 }
 
 /** Drops every load: the next siteLoad() reads the content again. */
@@ -95,10 +106,20 @@ export class ContentRootInvalid extends Error {
   }
 }
 
-function fromValidation(root: string, today: string, load: LoadResult, diagnostics: Diagnostic[]): SiteLoad {
+function fromValidation(root: string, today: string, load: LoadResult, diagnostics: Diagnostic[], tracker?: TrackerSnapshot): SiteLoad {
   const content = load.content;
   if (!content) throw new ContentRootInvalid(root, diagnostics, load.files.length);
-  const statuses = content.features.map((entry) => featureStatus(content, entry, today, diagnostics));
+  const unlisted = new Set<string>();
+  // With the tracker's state, each feature's status (its page, the queues) shows the bugs as the tracker has them.
+  const judged = (entry: FeatureEntry): FeatureEntry => {
+    if (!tracker || !content.process.tracker) return entry;
+    const bugs = featureBugs(content.process, entry, tracker).map((bug): Bug => {
+      if (bug.index === undefined) unlisted.add(bug.url);
+      return { url: bug.url, title: bug.title, priority: bug.priority, status: bug.missing ? undefined : bug.status };
+    });
+    return { ...entry, data: { ...entry.data, bugs } };
+  };
+  const statuses = content.features.map((entry) => featureStatus(content, judged(entry), today, diagnostics));
   let projection: PublicProjection | undefined;
   return {
     root,
@@ -109,5 +130,6 @@ function fromValidation(root: string, today: string, load: LoadResult, diagnosti
     statuses,
     statusById: new Map(statuses.map((status) => [status.entry.id, status])),
     publicProjection: () => (projection ??= publicProjection(content, { today })),
+    tracker: tracker && content.process.tracker ? { repository: tracker.repository, fetchedAt: tracker.fetchedAt, unlisted } : undefined,
   };
 }
