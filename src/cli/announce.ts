@@ -188,10 +188,8 @@ async function transitionsBetween(git: Git, repo: string, from: string, to: stri
       // The walk follows first parents; a stage reached only through another parent is attributed to the newest change.
       events[0];
     const commit = event?.commit ?? newest ?? { sha: to, author: '', date: new Date(0).toISOString(), subject: '', pr: null };
-    return { feature: m.id, from: m.from, to: m.to, commit, snapshot: m.after };
+    return { feature: m.id, from: m.from, to: m.to, commit, snapshot: m.after, order: event?.order ?? 0 };
   });
-  // In the order they happened: the walk's order (commits of one second have the same date).
-  const position = new Map(walk.map((c, index) => [c.commit.sha, index]));
-  const at = (t: StageTransition) => position.get(t.commit.sha) ?? -1;
-  return transitions.sort((a, b) => at(b) - at(a) || a.feature.localeCompare(b.feature));
+  // In the order they happened: the walk's, oldest first (commits of one second share a date).
+  return transitions.sort((a, b) => b.order - a.order || a.feature.localeCompare(b.feature));
 }

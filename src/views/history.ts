@@ -135,6 +135,8 @@ export interface HistoryEvent {
   changes: HistoryChange[];
   /** The page as of this commit. */
   snapshot: FeatureSnapshot;
+  /** The commit's place in the walk, 0 for the newest: commits of one second share a date, not a place. */
+  order: number;
 }
 
 /** A feature's history, newest event first. */
@@ -181,9 +183,9 @@ export function featureHistories(commits: readonly HistoryCommit[], ids: Iterabl
   // Walking back in time: which feature a file name belongs to at this point.
   const owner = new Map<string, string>();
   const ownerOf = (name: string) => owner.get(name) ?? featureId(name);
-  const perFeature = new Map<string, { commit: HistoryCommit; change: VersionChange }[]>();
+  const perFeature = new Map<string, { commit: HistoryCommit; change: VersionChange; order: number }[]>();
   const partial = new Map<string, string>();
-  for (const commit of commits) {
+  for (const [order, commit] of commits.entries()) {
     for (const change of commit.changes) {
       const id = ownerOf(change.name);
       if (id === undefined) continue;
@@ -192,7 +194,7 @@ export function featureHistories(commits: readonly HistoryCommit[], ids: Iterabl
         partial.set(id, commit.commit.date);
         continue;
       }
-      perFeature.set(id, [...(perFeature.get(id) ?? []), { commit, change }]);
+      perFeature.set(id, [...(perFeature.get(id) ?? []), { commit, change, order }]);
       if (change.oldName !== undefined) owner.set(change.oldName, id);
       // Before a rename to this name or a creation under it, a file of this name was another page.
       if (change.oldName !== undefined || (change.before === undefined && change.after !== undefined)) owner.set(change.name, `\0gone:${change.name}`);
@@ -205,7 +207,7 @@ export function featureHistories(commits: readonly HistoryCommit[], ids: Iterabl
     // The last readable version: a broken version in between changes nothing that history follows.
     let last: FeatureSnapshot | undefined = undefined;
     let first = true;
-    for (const { commit, change } of changes) {
+    for (const { commit, change, order } of changes) {
       const before = first && change.before !== undefined ? readSnapshot(change.before) : last;
       first = false;
       if (change.after === undefined) {
@@ -220,7 +222,7 @@ export function featureHistories(commits: readonly HistoryCommit[], ids: Iterabl
       if (oldId !== undefined && oldId !== featureId(change.name)) found.push({ kind: 'renamed', from: oldId });
       found.push(...changesBetween(before, after, stageOrder));
       last = after;
-      if (found.length > 0) events.push({ feature: id, commit: commit.commit, changes: found, snapshot: after });
+      if (found.length > 0) events.push({ feature: id, commit: commit.commit, changes: found, snapshot: after, order });
     }
     histories.set(id, { id, events: events.reverse(), partialBefore: partial.get(id) });
   }
@@ -235,6 +237,8 @@ export interface StageTransition {
   commit: CommitRef;
   /** The page as of the commit that moved it. */
   snapshot: FeatureSnapshot;
+  /** As in HistoryEvent. */
+  order: number;
 }
 
 /** Every stage change in these histories, newest first (then by feature id). */
@@ -243,11 +247,11 @@ export function stageTransitions(histories: Iterable<FeatureHistory>): StageTran
   for (const history of histories) {
     for (const event of history.events) {
       for (const change of event.changes) {
-        if (change.kind === 'stage') transitions.push({ feature: event.feature, from: change.from, to: change.to, commit: event.commit, snapshot: event.snapshot });
+        if (change.kind === 'stage') transitions.push({ feature: event.feature, from: change.from, to: change.to, commit: event.commit, snapshot: event.snapshot, order: event.order });
       }
     }
   }
-  return transitions.sort((a, b) => (a.commit.date < b.commit.date ? 1 : a.commit.date > b.commit.date ? -1 : 0) || a.feature.localeCompare(b.feature));
+  return transitions.sort((a, b) => a.order - b.order || a.feature.localeCompare(b.feature));
 }
 
 /**
@@ -256,4 +260,32 @@ export function stageTransitions(histories: Iterable<FeatureHistory>): StageTran
  */
 export function transitionDate(transition: StageTransition): string {
   return transition.snapshot.dates[transition.to] ?? new Date(transition.commit.date).toISOString().slice(0, 10);
+}
+
+/** How pages name stages and people. */
+export interface HistoryNames {
+  stage(id: string): string;
+  person(id: string): string;
+  date(date: string): string;
+}
+
+/** One change in words: "Stage: Internal Release → Beta Release", "Approval by Gary McGrath for Beta Release (29 Sep 2026) added". */
+export function describeChange(change: HistoryChange, names: HistoryNames): string {
+  switch (change.kind) {
+    case 'stage':
+      return change.from === null ? `Created in ${names.stage(change.to)}` : `Stage: ${names.stage(change.from)} → ${names.stage(change.to)}`;
+    case 'date': {
+      const stage = names.stage(change.stage);
+      if (change.from === null) return `Entered ${stage} on ${names.date(change.to!)}`;
+      if (change.to === null) return `Entry date for ${stage} (${names.date(change.from)}) removed`;
+      return `Entry date for ${stage} changed from ${names.date(change.from)} to ${names.date(change.to)}`;
+    }
+    case 'approval': {
+      const { person, stage, date } = change.approval;
+      const when = date ? ` (${names.date(date)})` : '';
+      return `Approval by ${names.person(person)} for ${names.stage(stage)}${when} ${change.change}`;
+    }
+    case 'renamed':
+      return `Renamed from ${change.from}`;
+  }
 }

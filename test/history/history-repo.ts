@@ -8,7 +8,8 @@ import { FIXTURE_TODAY, git, gitEnv, makeRepo, type Repo } from '../helpers/repo
  * branch that moves reply-drafts to Internal Release and starts a feature
  * (both with the CLI, in-process) merged with a merge commit (#12), a move of
  * inbox-search to Beta Release squashed into one commit by Dana Lee (#13),
- * and a rename of tag-colors to tag-colours.
+ * and a rename of tag-colors to tag-colours. ticket-export (beta) and
+ * inbox-search have target dates.
  */
 
 export const ANNOUNCE_LISTS = `    announce:
@@ -40,6 +41,7 @@ export async function makeHistoryRepo(): Promise<HistoryRepo> {
   const repo = makeRepo();
   repo.edit('process.yaml', '    staleAfterDays: 30\n', `    staleAfterDays: 30\n${ANNOUNCE_LISTS}`);
   repo.edit('process.yaml', '      approvals: [support, growth]\n    staleAfterDays: 60\n', '      approvals: [support, growth]\n    staleAfterDays: 60\n    announce:\n      - role: growth\n        action: Organise the beta customers.\n');
+  repo.edit('features/ticket-export.mdx', 'stage: beta\n', 'stage: beta\ntarget: 2027-01-12\n');
   repo.commitAll('Say who must act when a feature enters a stage (#10)');
   const base = head(repo);
 
@@ -54,6 +56,7 @@ export async function makeHistoryRepo(): Promise<HistoryRepo> {
 
   git(repo.dir, 'checkout', '-q', '-b', 'inbox-beta');
   await run(repo, 'advance', ['inbox-search', 'beta', '--approver', 'gary-mcgrath', '--approver', 'james-doman-pipe']);
+  repo.edit('features/inbox-search.mdx', 'stage: beta\n', 'stage: beta\ntarget: 2026-12-15\n');
   repo.commitAll('WIP');
   git(repo.dir, 'checkout', '-q', 'main');
   git(repo.dir, 'merge', '-q', '--squash', 'inbox-beta');
