@@ -27,6 +27,7 @@ import { BENCH_TODAY, countFeatures, generateContentRoot, repoRoot } from './gen
 import { markdownTable, measureAll, type Command, type RunResult } from './measure.ts';
 import { positionsSection } from './positions.ts';
 import { siteSection } from './site.ts';
+import { adoptionSection } from './adoption.ts';
 
 export interface BenchOptions {
   runs: number;
@@ -216,7 +217,7 @@ const validateSection: BenchSection = {
 };
 
 /** Every benchmark, in the order they run and print. */
-export const sections: BenchSection[] = [validateSection, positionsSection, siteSection];
+export const sections: BenchSection[] = [validateSection, positionsSection, siteSection, adoptionSection];
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 

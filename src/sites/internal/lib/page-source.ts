@@ -6,14 +6,15 @@ import { currentSettings } from '../../integration/settings.ts';
  * paths are relative to the project root; generated pages (StarlightPage)
  * carry a made-up path under src/, which is not in the content root.
  */
-export function handbookPageOf(route: { entry: { filePath?: string | undefined } }): { id: string; file: string } | undefined {
+export function handbookPageOf(route: { entry: { id?: string; filePath?: string | undefined } }): { id: string; file: string } | undefined {
   const filePath = route.entry.filePath;
   if (!filePath) return undefined;
   const { repoRoot, content } = currentSettings();
   const file = path.resolve(repoRoot, filePath);
   const relative = path.relative(path.join(content, 'handbook'), file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return { id: relative.split(path.sep).join('/').replace(/\.mdx$/, ''), file };
+  // The entry's id is the engine's page id (made from the path: `People Ops/Swag.md` is `people-ops/swag`).
+  return { id: route.entry.id ?? relative.split(path.sep).join('/').replace(/\.mdx?$/, ''), file };
 }
 
 /** The `stage` a handbook page declares in its frontmatter (the page that documents that stage). */
