@@ -85,6 +85,14 @@ describe('each npm script as a process', () => {
     });
   });
 
+  test('announce: exit 0 and says when nothing changed stage', () => {
+    const repo = makeRepo();
+    const run = spawnScript('announce', ['--from', 'HEAD'], { cwd: repo.dir, env: inRepo });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^No stage changes from [0-9a-f]{7} to [0-9a-f]{7}\.\n$/);
+  });
+
   test('schemas: exit 0 and one line per schema written', () => {
     const dir = tempDir();
     cpSync(path.join(fixturesDir, 'cli/clean'), path.join(dir, 'content'), { recursive: true });
