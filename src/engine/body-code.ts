@@ -115,6 +115,9 @@ function rawHtmlProblems(html: string, offset: number, elements: ElementPolicy):
       continue;
     }
     const name = tag[1]!.toLowerCase();
+    at += tag[0].length - 1;
+    // An end tag closes what its start tag opened; the start tag was judged.
+    if (tag[0].startsWith('</')) continue;
     if (!elements.allows(name)) {
       refuse(`<${name}> is raw HTML that an article may not use: the public site would publish it as written.`);
       continue;
@@ -127,7 +130,6 @@ function rawHtmlProblems(html: string, offset: number, elements: ElementPolicy):
         refuse(`<${name}> may not have the attribute "${attributeName}".`);
       }
     }
-    at += tag[0].length - 1;
   }
   return problems;
 }
