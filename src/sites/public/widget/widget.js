@@ -58,6 +58,7 @@
     '.t{position:fixed;right:20px;bottom:20px;z-index:2147483646;display:flex;align-items:center;gap:8px;padding:10px 16px;border:1px solid var(--bd);border-radius:999px;background:var(--bg);color:var(--fg);font:inherit;font-weight:600;cursor:pointer;box-shadow:0 2px 10px rgb(0 0 0/.15)}',
     '.b{min-width:22px;padding:0 6px;border-radius:999px;background:var(--ac);color:var(--bg);font-size:13px;text-align:center}',
     '.b[hidden]{display:none}',
+    '.s{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}',
     '.p{position:fixed;right:20px;bottom:76px;z-index:2147483647;width:min(380px,calc(100vw - 24px));max-height:min(560px,calc(100vh - 100px));overflow:auto;padding:16px 18px;border:1px solid var(--bd);border-radius:12px;background:var(--bg);box-shadow:0 8px 30px rgb(0 0 0/.2)}',
     '.p[hidden]{display:none}',
     '.h{display:flex;justify-content:space-between;align-items:center;gap:8px;margin:0 0 8px}',
@@ -84,9 +85,12 @@
 
   var triggers = Array.prototype.slice.call(document.querySelectorAll('[data-whats-new]'));
   var badge = el('span', { class: 'b', 'aria-hidden': 'true', hidden: '' });
+  // The count as screen readers hear it: part of the button's text, so its name contains what it shows.
+  var spoken = el('span', { class: 's' });
   if (triggers.length === 0) {
     var own = el('button', { class: 't', type: 'button' }, "What's new");
     own.appendChild(badge);
+    own.appendChild(spoken);
     wrap.appendChild(own);
     triggers = [own];
   }
@@ -100,10 +104,9 @@
     var count = unread();
     badge.textContent = count > 9 ? '9+' : String(count);
     badge.hidden = count === 0;
-    triggers.forEach(function (trigger) {
-      trigger.setAttribute('aria-label', count ? "What's new, " + count + (count === 1 ? ' new update' : ' new updates') : "What's new");
-      trigger.setAttribute('data-whats-new-count', String(count));
-    });
+    spoken.textContent = count ? ', ' + count + (count === 1 ? ' new update' : ' new updates') : '';
+    // A page's own buttons keep their text; the count is there to style (e.g. [data-whats-new-count]:not([data-whats-new-count="0"])).
+    triggers.forEach(function (trigger) { trigger.setAttribute('data-whats-new-count', String(count)); });
   }
 
   function render() {
