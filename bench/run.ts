@@ -28,6 +28,7 @@ import { markdownTable, measureAll, type Command, type RunResult } from './measu
 import { positionsSection } from './positions.ts';
 import { siteSection } from './site.ts';
 import { adoptionSection } from './adoption.ts';
+import { insightsSection } from './insights.ts';
 
 export interface BenchOptions {
   runs: number;
@@ -217,7 +218,7 @@ const validateSection: BenchSection = {
 };
 
 /** Every benchmark, in the order they run and print. */
-export const sections: BenchSection[] = [validateSection, positionsSection, siteSection, adoptionSection];
+export const sections: BenchSection[] = [validateSection, positionsSection, siteSection, adoptionSection, insightsSection];
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 
