@@ -27,6 +27,7 @@ import { BENCH_TODAY, countFeatures, generateContentRoot, repoRoot } from './gen
 import { markdownTable, measureAll, type Command, type RunResult } from './measure.ts';
 import { positionsSection } from './positions.ts';
 import { siteSection } from './site.ts';
+import { historySection } from './history.ts';
 import { adoptionSection } from './adoption.ts';
 import { insightsSection } from './insights.ts';
 
@@ -218,7 +219,7 @@ const validateSection: BenchSection = {
 };
 
 /** Every benchmark, in the order they run and print. */
-export const sections: BenchSection[] = [validateSection, positionsSection, siteSection, adoptionSection, insightsSection];
+export const sections: BenchSection[] = [validateSection, positionsSection, siteSection, adoptionSection, insightsSection, historySection];
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 
