@@ -241,7 +241,7 @@ export interface StageTransition {
   order: number;
 }
 
-/** Every stage change in these histories, newest first (then by feature id). */
+/** Every stage change in these histories, newest first (by commit, then by entry date, then by feature id). */
 export function stageTransitions(histories: Iterable<FeatureHistory>): StageTransition[] {
   const transitions: StageTransition[] = [];
   for (const history of histories) {
@@ -251,7 +251,8 @@ export function stageTransitions(histories: Iterable<FeatureHistory>): StageTran
       }
     }
   }
-  return transitions.sort((a, b) => a.order - b.order || a.feature.localeCompare(b.feature));
+  // Within one commit (a first import holds every page), the later entry date first.
+  return transitions.sort((a, b) => a.order - b.order || transitionDate(b).localeCompare(transitionDate(a)) || a.feature.localeCompare(b.feature));
 }
 
 /**
