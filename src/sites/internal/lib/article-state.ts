@@ -1,9 +1,10 @@
 import type { Content, DocEntry } from '../../../engine/model.ts';
-import { publicProjection } from '../../../views/public.ts';
+import { siteData } from './site-data.ts';
 
 /**
  * Whether an article is on the public site, and if not, why: decided by the
- * public projection, the same function the public site is built from.
+ * public projection of the build's load (as of its today, so an embargo
+ * lifts on its date), the same projection the public site is built from.
  */
 export type ArticleState =
   | { kind: 'published' }
@@ -15,7 +16,7 @@ const cache = new WeakMap<Content, Set<string>>();
 export function articleState(content: Content, doc: DocEntry): ArticleState {
   let published = cache.get(content);
   if (!published) {
-    published = new Set(publicProjection(content).articles.map((article) => article.id));
+    published = new Set(siteData().publicProjection().articles.map((article) => article.id));
     cache.set(content, published);
   }
   if (published.has(doc.id)) return { kind: 'published' };
