@@ -58,6 +58,8 @@ describe('an adopted handbook, copied in unchanged', () => {
     const p = page('/company/code-of-conduct/');
     expect(p.all('h1').map((h) => p.text(h))).toEqual(['Code of Conduct']);
     expect(p.all('#code-of-conduct')).toHaveLength(1);
+    // Nothing of the heading is left in the body: not its wrapper, nor its anchor link.
+    expect(p.all('.sl-markdown-content .sl-heading-wrapper.level-h1, .sl-markdown-content a[href="#code-of-conduct"]')).toHaveLength(0);
     expect(p.text('title')).toContain('Code of Conduct');
     // A page without a heading is titled by its file name, and its body is all there.
     const field = page('/company/field-marketing/');
