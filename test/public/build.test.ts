@@ -88,6 +88,14 @@ describe('the public site built from the canary fixture', () => {
     expect(differing).toEqual([]);
   });
 
+  it('has none of the internal subscriptions: stage changes, queue feeds, the calendar of target dates', () => {
+    const internalOnly = files().filter((file) => /^(changes|people|features)\/|\.ics$|^calendar/.test(file));
+    expect(internalOnly).toEqual([]);
+    // Their words are not anywhere either (the History section, the announce lists' actions).
+    const words = ['Stage changes', 'urn:shiplog:', 'in pull request #', 'expected in Public Release', 'Queue of '];
+    expect(scanned.flatMap((f) => words.filter((w) => f.text.includes(w)).map((w) => `${f.file}: ${w}`))).toEqual([]);
+  });
+
   it('has pages only for public entries and published articles', () => {
     const pages = files().filter((file) => file.endsWith('.html'));
     expect(pages).toEqual([
