@@ -119,7 +119,7 @@ async function readBase(
   cwd: string,
   { repo, commit, ref, root }: { repo: string; commit: string; ref: string; root: string },
   load: LoadResult,
-): Promise<{ base: PullRequestBase; severities: Record<string, SeveritySetting>; suppressions: Suppression[] | undefined }> {
+): Promise<{ base: PullRequestBase; severities: Record<string, SeveritySetting>; suppressions: Suppression[] }> {
   const contentPath = repoPath(repo, root);
   const inContent = (name: string) => (contentPath === '' ? name : `${contentPath}/${name}`);
   const processTexts = await readFiles(git, repo, commit, PROCESS_FILES.map(inContent));
@@ -243,12 +243,12 @@ function isLink(file: string): boolean {
  * request cannot hide its own new finding by suppressing it (the change to
  * the file is process-changed, reviewed by the owners, and counts once
  * merged). Without a base copy (the pull request that adopts the handbook)
- * the pull request's own applies, as process.yaml's does. The pull
- * request's own copy must still be well formed.
+ * the pull request's own applies, as process.yaml's does, if it can be read:
+ * one that cannot (malformed, or a link to /dev/zero) suppresses nothing
+ * here and is the owners' to review; validate refuses it.
  */
-function baseSuppressions(baseText: string | undefined, load: LoadResult): Suppression[] | undefined {
-  if (load.suppressions?.problem) throw new UsageError(load.suppressions.problem);
-  if (baseText === undefined) return undefined;
+function baseSuppressions(baseText: string | undefined, load: LoadResult): Suppression[] {
+  if (baseText === undefined) return load.suppressions?.problem ? [] : (load.suppressions?.suppressions ?? []);
   const parsed = parseSuppressions(baseText);
   if (!parsed.ok) throw new UsageError(`${SUPPRESSIONS_FILE} at the merge base ${parsed.reason}`);
   return parsed.suppressions;

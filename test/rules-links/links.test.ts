@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, linksOf, resolveLink } from '../../src/engine/links.ts';
+import { anchorsOf, linkFilesOf, linksOf, resolveLink } from '../../src/engine/links.ts';
 import { parseBody } from '../../src/engine/mdx-body.ts';
 
 /** The tree of a body that must compile. */
@@ -22,25 +22,41 @@ describe('resolveLink', () => {
     ['./publish.mdx?x=1', { kind: 'page', collection: 'handbook', id: 'how-to/publish', file: 'handbook/how-to/publish.mdx', fragment: undefined }],
     ['../../features/dark-mode.mdx', { kind: 'page', collection: 'features', id: 'dark-mode', file: 'features/dark-mode.mdx', fragment: undefined }],
     ['../../docs/using%20dark.mdx#caf%C3%A9', { kind: 'page', collection: 'docs', id: 'using dark', file: 'docs/using dark.mdx', fragment: 'café' }],
-    ['../../docs/nested/page.mdx', { kind: 'not-a-page', file: 'docs/nested/page.mdx' }],
-    ['../../process.yaml', { kind: 'not-a-page', file: 'process.yaml' }],
+    // Judged by shape alone (no files given): articles are flat, so a nested path is no article.
+    ['../../docs/nested/page.mdx', { kind: 'missing', file: 'docs/nested/page.mdx', page: 'docs' }],
+    ['../../process.yaml', { kind: 'missing', file: 'process.yaml', page: undefined }],
     ['../../../README.md', { kind: 'outside-root', file: '../README.md' }],
     ['/features/', { kind: 'generated', section: 'features', fragment: undefined }],
     ['/people/gary-mcgrath', { kind: 'generated', section: 'people', id: 'gary-mcgrath', fragment: undefined }],
     ['/changelog/#2026-11', { kind: 'generated', section: 'changelog', fragment: '2026-11' }],
     ['/changelog/2026/', { kind: 'unknown-site-path', sitePath: '/changelog/2026/' }],
-    ['/handbook/team/', { kind: 'unknown-site-path', sitePath: '/handbook/team/' }],
+    // From the content root, as GitHub reads a root-absolute link: the folder handbook/team/.
+    ['/handbook/team/', { kind: 'missing', file: 'handbook/team/', page: 'handbook' }],
+    ['/handbook/team.md#gary', { kind: 'page', collection: 'handbook', id: 'team', file: 'handbook/team.md', fragment: 'gary' }],
+    ['../team', { kind: 'page', collection: 'handbook', id: 'team', file: 'handbook/team', fragment: undefined }],
   ])('%s', (url, expected) => {
     expect(resolveLink(url, from)).toEqual(expected);
   });
 
-  it('flags a page link without "./" and keeps what it would resolve to', () => {
-    expect(resolveLink('publish.mdx', from)).toEqual({
-      kind: 'unprefixed',
-      prefixed: './publish.mdx',
-      page: { kind: 'page', collection: 'handbook', id: 'how-to/publish', file: 'handbook/how-to/publish.mdx', fragment: undefined },
-    });
-    expect(resolveLink('image.png', from)).toEqual({ kind: 'not-a-page', file: 'handbook/how-to/image.png' });
+  it('resolves a page link without "./" relative to the page, as GitHub does', () => {
+    expect(resolveLink('publish.mdx', from)).toEqual({ kind: 'page', collection: 'handbook', id: 'how-to/publish', file: 'handbook/how-to/publish.mdx', fragment: undefined });
+    expect(resolveLink('image.png', from)).toEqual({ kind: 'asset', file: 'handbook/how-to/image.png' });
+  });
+
+  it('looks every target up when given the files: x.md, x, x/ (the folder page), files beside pages, and what is missing', () => {
+    const pages = new Map([
+      ['handbook/People Ops/Swag.md', { collection: 'handbook' as const, id: 'people-ops/swag', file: 'handbook/People Ops/Swag.md' }],
+      ['handbook/People Ops/README.md', { collection: 'handbook' as const, id: 'people-ops/index', file: 'handbook/People Ops/README.md' }],
+    ]);
+    const files = linkFilesOf({ pageFiles: pages, assets: new Map([['handbook/People Ops/policy.pdf', 'other']]), process: { externalLinks: [] } });
+    const at = 'handbook/how-to/advance.md';
+    const swag = { kind: 'page', collection: 'handbook', id: 'people-ops/swag', file: 'handbook/People Ops/Swag.md' };
+    expect(resolveLink('../People%20Ops/Swag.md#hats', at, files)).toEqual({ ...swag, fragment: 'hats' });
+    expect(resolveLink('../People Ops/Swag', at, files)).toEqual({ ...swag, fragment: undefined });
+    expect(resolveLink('/handbook/People%20Ops/', at, files)).toEqual({ kind: 'page', collection: 'handbook', id: 'people-ops/index', file: 'handbook/People Ops/README.md', fragment: undefined });
+    expect(resolveLink('../People%20Ops/policy.pdf', at, files)).toEqual({ kind: 'asset', file: 'handbook/People Ops/policy.pdf' });
+    expect(resolveLink('../People%20Ops/swag.md', at, files)).toEqual({ kind: 'missing', file: 'handbook/People Ops/swag.md', page: 'handbook' });
+    expect(resolveLink('../nowhere/', at, files)).toEqual({ kind: 'missing', file: 'handbook/nowhere/', page: 'handbook' });
   });
 });
 
