@@ -61,6 +61,8 @@ function finish(svg: Element, text: ChartText, variant: Variant): string {
   svg.setAttribute('font-size', '12');
   // Plot names its groups with aria-label ("bar", "x-axis tick"): inside role="img" they are noise, and a label on a generic group is an ARIA misuse.
   for (const node of svg.querySelectorAll('[aria-label]')) node.removeAttribute('aria-label');
+  // Plot sets font-variant="tabular-nums" on axes, which is CSS, not an SVG attribute (the HTML checker refuses it): the page's CSS sets it.
+  for (const node of svg.querySelectorAll('[font-variant]')) node.removeAttribute('font-variant');
   return svg.outerHTML;
 }
 
