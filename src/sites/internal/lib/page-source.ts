@@ -13,8 +13,9 @@ export function handbookPageOf(route: { entry: { id?: string; filePath?: string 
   const file = path.resolve(repoRoot, filePath);
   const relative = path.relative(path.join(content, 'handbook'), file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  // The entry's id is the engine's page id (made from the path: `People Ops/Swag.md` is `people-ops/swag`).
-  return { id: route.entry.id ?? relative.split(path.sep).join('/').replace(/\.mdx?$/, ''), file };
+  // The entry's id is the engine's page id (made from the path: `People Ops/Swag.md` is `people-ops/swag`),
+  // except on the home page, whose id Starlight empties for its route: that page is the handbook's `index`.
+  return { id: route.entry.id || 'index', file };
 }
 
 /** The `stage` a handbook page declares in its frontmatter (the page that documents that stage). */
