@@ -57,6 +57,7 @@ export function parseSuppressions(text: string): SuppressionsParse {
     }
     if (!file.startsWith('handbook/')) return { ok: false, reason: `has ${where} for ${file}: only findings on handbook pages can be suppressed` };
     if (typeof rule !== 'string' || !/^[a-z][a-z-]*$/.test(rule)) return { ok: false, reason: `has ${where} without a rule id in "rule"` };
+    if (!SUPPRESSIBLE_RULES.has(rule)) return { ok: false, reason: `has ${where} for the rule ${rule}: only ${[...SUPPRESSIBLE_RULES].join(', ')} findings can be suppressed (the others would break the build)` };
     if (target !== null && typeof target !== 'string') return { ok: false, reason: `has ${where} whose "target" is neither a string nor null` };
     if (typeof count !== 'number' || !Number.isInteger(count)) return { ok: false, reason: `has ${where} whose "count" is not a whole number` };
     if (count < 1) return { ok: false, reason: `has ${where} with "count": ${count}; a count is at least 1` };
@@ -110,8 +111,18 @@ export function staleFiles(suppressions: readonly Suppression[], exists: (file: 
   return [...new Set(suppressions.map((s) => s.file).filter((file) => !exists(file)))];
 }
 
-/** What a diagnostic is matched by, or undefined when it cannot be suppressed (not on a handbook page). */
+/**
+ * The rules whose findings may be suppressed: a broken link or anchor leaves
+ * the site buildable (the link just leads nowhere). A finding that stops or
+ * changes the build (a page that does not compile, two pages at one address,
+ * frontmatter the site cannot read) is never suppressed, so that `validate`
+ * passing still means the build succeeds with every page.
+ */
+export const SUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(['handbook-link']);
+
+/** What a diagnostic is matched by, or undefined when it cannot be suppressed (not a link finding on a handbook page). */
 export function suppressible(diagnostic: Pick<Diagnostic, 'path' | 'rule' | 'target'>, root: string): Omit<Suppression, 'count'> | undefined {
+  if (!SUPPRESSIBLE_RULES.has(diagnostic.rule)) return undefined;
   const file = path.relative(root, diagnostic.path).split(path.sep).join('/');
   if (!file.startsWith('handbook/')) return undefined;
   return { file, rule: diagnostic.rule, target: diagnostic.target ?? null };

@@ -88,6 +88,18 @@ describe('validate --suppress-all', () => {
   });
 });
 
+describe('validate --suppress-all, for findings that would break the build', () => {
+  it('records only link findings: a handbook page at a generated address is still an error (exit 1)', async () => {
+    const dir = adoptionCopy();
+    writeFileSync(path.join(dir, 'content/handbook/features.md'), '# Features\n\nA page at /features/, where the board is.\n');
+    const { run, report } = await json(dir, '--suppress-all');
+    expect(run.status).toBe(1);
+    expect(report.diagnostics.map((d) => [d.file, d.rule])).toEqual([['content/handbook/features.md', 'route-collision']]);
+    const file = JSON.parse(readFileSync(suppressionsOf(dir), 'utf8')) as { suppressions: { rule: string }[] };
+    expect(new Set(file.suppressions.map((s) => s.rule))).toEqual(new Set(['handbook-link']));
+  });
+});
+
 describe('validate --prune-suppressions', () => {
   it('drops entries whose findings are gone and lowers counts, keeping the rest', async () => {
     const dir = adoptionCopy();
@@ -132,6 +144,7 @@ describe('a suppressions file that cannot be used', () => {
     ['a feature file', JSON.stringify({ version: 1, suppressions: [{ file: 'features/dark-mode.mdx', rule: 'unknown-person', target: null, count: 1 }] }), /only findings on handbook pages can be suppressed/],
     ['a path out of the root', JSON.stringify({ version: 1, suppressions: [{ file: 'handbook/../../x.md', rule: 'handbook-link', target: null, count: 1 }] }), /is not a plain path from the content root/],
     ['an unknown key', JSON.stringify({ version: 1, suppressions: [], extra: true }), /unknown key "extra"/],
+    ['a rule that would break the build', JSON.stringify({ version: 1, suppressions: [{ file: 'handbook/company/code_of_conduct.md', rule: 'mdx-syntax', target: null, count: 1 }] }), /only handbook-link findings can be suppressed/],
     ['another version', JSON.stringify({ version: 2, suppressions: [] }), /the only version is 1/],
   ];
   for (const [name, text, reason] of cases) {

@@ -211,6 +211,12 @@ describe('stage board', () => {
 describe('people', () => {
   it('has a page for everyone in team.yaml', () => {
     for (const person of content.team.people) expect(page(`/people/${person.id}/`).text('h1')).toBe(person.name);
+    // Each queue page names its Atom feed, for feed readers and as a visible link.
+    for (const person of content.team.people) {
+      const queue = page(`/people/${person.id}/`);
+      expect(queue.attr(queue.one('link[rel="alternate"][type="application/atom+xml"]'), 'href')).toBe(`/people/${person.id}/feed.xml`);
+      expect(queue.attr(queue.one('.queue-feed a'), 'href')).toBe(`/people/${person.id}/feed.xml`);
+    }
   });
 
   it("queues for the Support lead the features whose next stage needs a support approval they lack", () => {
