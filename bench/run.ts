@@ -8,7 +8,7 @@
  * run is a measured command that did not do the full job (a synthetic root
  * with errors, a crashed process), because its time would mean nothing.
  *
- * Usage: npm run bench -- [--runs N] [--sizes 1000,10000] [--section validate|positions|site]...
+ * Usage: npm run bench -- [--runs N] [--sizes 1000,10000] [--section validate|positions|site|adoption|insights|history]...
  *
  *   --section  run only these sections (repeat the flag for several); default all.
  *   --sizes    feature counts to generate and measure, for every section run;
