@@ -129,25 +129,7 @@ export async function listFiles(git: Git, repo: string, commit: string, folder: 
  * Paths that do not exist there are left out.
  */
 export async function readFiles(git: Git, repo: string, commit: string, paths: readonly string[]): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  if (paths.length === 0) return texts;
-  const result = await runGit(git, repo, ['cat-file', '--batch'], paths.map((p) => `${commit}:${p}\n`).join(''));
-  if (result.code !== 0) throw new UsageError(`git cat-file failed at ${commit.slice(0, 12)}: ${firstLine(result.stderr)}`);
-  const out = result.stdout;
-  let at = 0;
-  for (const file of paths) {
-    const newline = out.indexOf(0x0a, at);
-    if (newline < 0) break;
-    const header = out.subarray(at, newline).toString('utf8');
-    at = newline + 1;
-    // "<object> missing" for a path not in the commit; else "<object> <type> <size>".
-    const match = /^\S+ (\S+) (\d+)$/.exec(header);
-    if (!match) continue;
-    const size = Number(match[2]);
-    if (match[1] === 'blob') texts.set(file, out.subarray(at, at + size).toString('utf8'));
-    at += size + 1;
-  }
-  return texts;
+  return catFileBatch(git, repo, paths, (p) => `${commit}:${p}`, `at ${commit.slice(0, 12)}`);
 }
 
 /**
@@ -320,22 +302,31 @@ export async function folderDiff(git: Git, repo: string, from: string, to: strin
 
 /** The text of blobs by id, through one `git cat-file --batch`; ids git does not have are left out. */
 export async function readBlobs(git: Git, repo: string, ids: Iterable<string>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
+  return catFileBatch(git, repo, [...new Set(ids)], (id) => id, '');
+}
+
+/**
+ * One `git cat-file --batch` for many objects: `keys` are what the caller
+ * names them by, `object(key)` what git is asked for. Objects git does not
+ * have, and objects that are not blobs, are left out of the answer.
+ */
+async function catFileBatch(git: Git, repo: string, keys: readonly string[], object: (key: string) => string, where: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  if (wanted.length === 0) return texts;
-  const result = await runGit(git, repo, ['cat-file', '--batch'], wanted.map((id) => `${id}\n`).join(''));
-  if (result.code !== 0) throw new UsageError(`git cat-file failed: ${firstLine(result.stderr)}`);
+  if (keys.length === 0) return texts;
+  const result = await runGit(git, repo, ['cat-file', '--batch'], keys.map((key) => `${object(key)}\n`).join(''));
+  if (result.code !== 0) throw new UsageError(`git cat-file failed${where ? ` ${where}` : ''}: ${firstLine(result.stderr)}`);
   const out = result.stdout;
   let at = 0;
-  for (const id of wanted) {
+  for (const key of keys) {
     const newline = out.indexOf(0x0a, at);
     if (newline < 0) break;
     const header = out.subarray(at, newline).toString('utf8');
     at = newline + 1;
+    // "<object> missing" for an object not there; else "<object> <type> <size>".
     const match = /^\S+ (\S+) (\d+)$/.exec(header);
     if (!match) continue;
     const size = Number(match[2]);
-    if (match[1] === 'blob') texts.set(id, out.subarray(at, at + size).toString('utf8'));
+    if (match[1] === 'blob') texts.set(key, out.subarray(at, at + size).toString('utf8'));
     at += size + 1;
   }
   return texts;
