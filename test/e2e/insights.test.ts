@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { checkedPages, launchChromium } from './helpers/browser.ts';
 import { buildInternalSite, repoRoot, type BuiltSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -32,32 +32,8 @@ afterAll(async () => {
   site?.cleanup();
 });
 
-let consoleErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-
-async function open(route: string, options: { width?: number; dark?: boolean; javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.dark ? 'dark' : 'light',
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  const response = await page.goto(`${server.url}${route}`);
-  expect(response?.status(), route).toBe(200);
-  return page;
-}
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  const errors = consoleErrors;
-  consoleErrors = [];
-  expect(errors).toEqual([]);
-});
+/** Every page a test opens must answer 200 and report no console error or uncaught exception. */
+const open = checkedPages(() => browser, () => server.url);
 
 /** Which drawing of each chart is visible, and how wide it is drawn. */
 const visibleCharts = (page: Page) =>

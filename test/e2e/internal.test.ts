@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineView } from '../site/helpers/expected.ts';
 import { seriousViolations } from './helpers/axe.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { checkedPages, launchChromium } from './helpers/browser.ts';
 import { buildInternalSite, repoRoot, type BuiltSite } from './helpers/build-site.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -39,33 +39,8 @@ afterAll(async () => {
   twoTeams?.cleanup();
 });
 
-/** Every page a test opens reports console errors and uncaught exceptions here; none may happen. */
-let consoleErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-
-async function open(url: string, options: { width?: number; javaScript?: boolean; dark?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    javaScriptEnabled: options.javaScript ?? true,
-    colorScheme: options.dark ? 'dark' : 'light',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  const response = await page.goto(url);
-  expect(response?.status(), url).toBe(200);
-  return page;
-}
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  const errors = consoleErrors;
-  consoleErrors = [];
-  expect(errors).toEqual([]);
-});
+/** Every page a test opens must answer 200 and report no console error or uncaught exception. */
+const open = checkedPages(() => browser, () => '');
 
 async function search(page: Page, query: string): Promise<void> {
   // The button is enabled before the element that opens the dialog is defined: wait for that.
