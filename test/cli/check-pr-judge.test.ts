@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPr, fixtureContent, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from '../helpers/repo.ts';
+import { checkPr, type CheckPrJson, FIXTURE_TODAY, fixtureContent, git, makeRepo, pullRequest, pullRequestRules, removeTempDirs, type Repo, repoAt, runScript, tempDir } from '../helpers/repo.ts';
 
 /**
  * Issue 8, section 4: a pull request cannot weaken the rules that judge it.
@@ -10,12 +10,6 @@ import { checkPr, fixtureContent, FIXTURE_TODAY, git, makeRepo, pullRequestRules
  */
 
 afterAll(removeTempDirs);
-
-function pullRequest(): Repo {
-  const repo = makeRepo();
-  git(repo.dir, 'checkout', '-q', '-b', 'pr');
-  return repo;
-}
 
 /** [file, line, column, severity, rule] of the pull-request rules' findings, in report order. */
 const prFindings = (json: CheckPrJson) =>

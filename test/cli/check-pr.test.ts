@@ -1,14 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPr, FIXTURE_TODAY, git, makeRepo, pullRequestRules, removeTempDirs, repoAt, runScript, tempDir, type CheckPrJson, type Repo } from '../helpers/repo.ts';
+import { checkPr, type CheckPrJson, FIXTURE_TODAY, git, makeRepo, pullRequest, pullRequestRules, removeTempDirs, type Repo, repoAt, runScript, tempDir } from '../helpers/repo.ts';
 
 afterAll(removeTempDirs);
-
-/** A repository with a branch `pr` checked out, made from main's first commit. */
-function pullRequest(): Repo {
-  const repo = makeRepo();
-  git(repo.dir, 'checkout', '-q', '-b', 'pr');
-  return repo;
-}
 
 const prFindings = (json: CheckPrJson) => json.diagnostics.filter((d) => pullRequestRules.includes(d.rule));
 

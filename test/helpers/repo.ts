@@ -64,6 +64,13 @@ export function makeRepo(): Repo {
   return repoAt(dir);
 }
 
+/** The same with a branch `pr` checked out from main: the pull request. */
+export function pullRequest(): Repo {
+  const repo = makeRepo();
+  git(repo.dir, 'checkout', '-q', '-b', 'pr');
+  return repo;
+}
+
 let template: string | undefined;
 
 function templateRepo(): string {
