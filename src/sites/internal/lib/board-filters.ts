@@ -1,3 +1,5 @@
+import { startUrlFilters } from './url-filters.ts';
+
 /**
  * The board's filters in the browser: reads team, owner and sort from the
  * query string, hides and orders the cards (or table rows) that carry
@@ -18,52 +20,33 @@ function text(el: HTMLElement): string {
 }
 
 export function startBoardFilters(): void {
-  const form = document.querySelector<HTMLFormElement>('form[data-board-filters]');
-  if (!form) return;
-  const selects = ['team', 'owner', 'sort'].map((name) => form.elements.namedItem(name) as HTMLSelectElement);
-  const params = new URLSearchParams(location.search);
-  for (const select of selects) {
-    const wanted = params.get(select.name) ?? '';
-    // A stale link may name an owner who has no features any more: fall back to "all".
-    select.value = [...select.options].some((option) => option.value === wanted) ? wanted : '';
-  }
-  form.querySelector<HTMLElement>('[data-apply]')?.setAttribute('hidden', '');
-
-  const apply = () => {
-    const [team, owner, sort] = selects.map((select) => select.value) as [string, string, string];
-    const items = [...document.querySelectorAll<HTMLElement>('[data-feature-item]')];
-    let shown = 0;
-    for (const item of items) {
-      const visible = (!team || item.dataset.team === team) && (!owner || item.dataset.owner === owner);
-      item.hidden = !visible;
-      if (visible) shown++;
-    }
-    for (const list of document.querySelectorAll<HTMLElement>('[data-sortable]')) {
-      const children = [...list.querySelectorAll<HTMLElement>(':scope > [data-feature-item]')];
-      children.sort(SORTS[sort] ?? SORTS['']!).forEach((child) => list.append(child));
-    }
-    for (const column of document.querySelectorAll<HTMLElement>('[data-column]')) {
-      const visible = column.querySelectorAll('[data-feature-item]:not([hidden])').length;
-      const count = column.querySelector('[data-column-count]');
-      if (count) count.textContent = String(visible);
-      column.querySelector<HTMLElement>('[data-column-empty]')?.toggleAttribute('hidden', visible > 0);
-    }
-    const status = document.querySelector('[data-filter-status]');
-    if (status) status.textContent = shown === items.length ? `${items.length} features` : `${shown} of ${items.length} features shown`;
-
-    const query = new URLSearchParams();
-    for (const select of selects) if (select.value) query.set(select.name, select.value);
-    const search = query.size ? `?${query}` : '';
-    history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
-    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-view-link]')) {
-      link.search = search;
-    }
-  };
-
-  form.addEventListener('change', apply);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    apply();
-  });
-  apply();
+  startUrlFilters(
+    'form[data-board-filters]',
+    ['team', 'owner', 'sort'],
+    ({ team, owner, sort }) => {
+      const items = [...document.querySelectorAll<HTMLElement>('[data-feature-item]')];
+      let shown = 0;
+      for (const item of items) {
+        const visible = (!team || item.dataset.team === team) && (!owner || item.dataset.owner === owner);
+        item.hidden = !visible;
+        if (visible) shown++;
+      }
+      for (const list of document.querySelectorAll<HTMLElement>('[data-sortable]')) {
+        const children = [...list.querySelectorAll<HTMLElement>(':scope > [data-feature-item]')];
+        children.sort(SORTS[sort ?? ''] ?? SORTS['']!).forEach((child) => list.append(child));
+      }
+      for (const column of document.querySelectorAll<HTMLElement>('[data-column]')) {
+        const visible = column.querySelectorAll('[data-feature-item]:not([hidden])').length;
+        const count = column.querySelector('[data-column-count]');
+        if (count) count.textContent = String(visible);
+        column.querySelector<HTMLElement>('[data-column-empty]')?.toggleAttribute('hidden', visible > 0);
+      }
+      const status = document.querySelector('[data-filter-status]');
+      if (status) status.textContent = shown === items.length ? `${items.length} features` : `${shown} of ${items.length} features shown`;
+    },
+    // The board and its table view keep the same filters when you switch between them.
+    (search) => {
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-view-link]')) link.search = search;
+    },
+  );
 }
