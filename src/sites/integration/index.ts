@@ -8,6 +8,7 @@ import { publicPagefind } from '../public/lib/pagefind.ts';
 import { formatText } from '../../engine/reporters/text.ts';
 import type { Diagnostic } from '../../engine/finding.ts';
 import { frontmatterOff } from './frontmatter-off.ts';
+import { sidebarScriptsVisible } from './sidebar-scripts.ts';
 import { contentChanged, ContentRootInvalid, onContentChange, siteLoad } from './site-load.ts';
 import { parseSettings, useSettings, type ShiplogOptions, type ShiplogSettings } from './settings.ts';
 
@@ -35,7 +36,7 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
         if (errors > 0) logger.warn(`${errors} validation errors in ${settings.content}: run \`npm run validate\` for details`);
         updateConfig({
           vite: {
-            plugins: [frontmatterOff(settings.content)],
+            plugins: [frontmatterOff(settings.content), ...(settings.site === 'internal' ? [sidebarScriptsVisible()] : [])],
             build: {
               rolldownOptions: {
                 // Astro's own MDX output carries this directive; the warning repeats once per content file and means nothing to us.
