@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroConfig } from 'astro';
 import type { Loader } from 'astro/loaders';
 import type { ContentFile } from '../../engine/model.ts';
+import { bodyFormat } from '../../engine/source.ts';
 import { onContentChange, siteLoad, type SiteLoad } from './site-load.ts';
 
 /** An entry a collection shows: what the engine read and validated. */
@@ -11,31 +13,64 @@ export interface EngineEntry {
   data: unknown;
 }
 
+/** Renders a Markdown body to HTML, as Astro's content layer stores it (`rendered`). */
+type MarkdownRender = (body: string, file: ContentFile, data: Record<string, unknown>) => Promise<{ html: string; metadata: Record<string, unknown> & { imagePaths: string[] } }>;
+
+/**
+ * The site's own Markdown processor (its `markdown.processor`, with the
+ * site's plugins), set up once per sync: what Astro's glob loader uses for
+ * `.md` entries (vite-plugin-markdown/content-entry-type.js).
+ */
+async function markdownRenderer(config: AstroConfig): Promise<MarkdownRender> {
+  const { markdown, image } = config;
+  // The options exactly as Astro passes them; its resolved config's types are wider than the renderer's declared ones.
+  const options = { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+  const processor = await markdown.processor.createRenderer(options as unknown as Parameters<typeof markdown.processor.createRenderer>[0]);
+  return async (body, file, data) => {
+    const result = await processor.render(body, { frontmatter: data, fileURL: pathToFileURL(file.source.path) });
+    const { localImagePaths = [], remoteImagePaths = [] } = result.metadata;
+    return { html: result.code, metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] } };
+  };
+}
+
 /**
  * An Astro content loader fed by the engine's one load of the content root,
  * instead of a glob that would read and parse the files again with its own
- * YAML reading. Bodies are compiled by Astro's MDX pipeline as usual
- * (`deferredRender` with the file's path); the data is the engine's.
+ * YAML reading; the data is the engine's.
+ *
+ * Bodies are rendered as Astro's own glob loader renders them: `.md` bodies
+ * here, once, to HTML kept in the content store; `.mdx` bodies (code) are
+ * compiled by Astro's MDX pipeline (`deferredRender` with the file's path).
+ * Rendering `.md` here rather than compiling each page to a module of the
+ * build is what keeps a 900-page Markdown handbook's build near Starlight's
+ * (the bench's adoption section): no module per page to bundle and import.
  */
 export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineEntry[]): Loader {
   return {
     name: 'shiplog-engine',
     async load({ collection, store, parseData, generateDigest, config, watcher }) {
       const projectRoot = fileURLToPath(config.root);
+      let render: MarkdownRender | undefined;
       const sync = async () => {
         const site = siteLoad();
         store.clear();
         for (const entry of entriesOf(site)) {
           const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown> });
-          store.set({
+          const common = {
             id: entry.id,
             data,
             ...(entry.file.body ? { body: entry.file.body.text } : {}),
             // Relative to the project root, as Astro's own glob loader records it (rendering imports the file by it).
             filePath: path.relative(projectRoot, entry.file.source.path).split(path.sep).join('/'),
             digest: generateDigest(entry.file.source.text),
-            deferredRender: true,
-          });
+          };
+          if (bodyFormat(entry.file.source) === 'md') {
+            render ??= await markdownRenderer(config);
+            const rendered = await render(entry.file.body?.text ?? '', entry.file, data);
+            store.set({ ...common, rendered, assetImports: rendered.metadata.imagePaths });
+          } else {
+            store.set({ ...common, deferredRender: true });
+          }
         }
       };
       await sync();
