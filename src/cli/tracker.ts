@@ -3,7 +3,7 @@ import { UsageError } from '../engine/load.ts';
 import type { Content, FeatureEntry } from '../engine/model.ts';
 import { featureLabel, issueKey, type TrackerSnapshot } from '../engine/tracker-state.ts';
 import { envOf, type CommandIo } from './io.ts';
-import { readTracker, type GithubOptions } from './tracker-github.ts';
+import type { GithubOptions } from './tracker-github.ts';
 
 /**
  * What `--online` and `bugs sync` ask the tracker, and how: the features'
@@ -64,5 +64,7 @@ export async function fetchTrackerState(io: CommandIo, content: Content, feature
       return key === undefined ? [] : [Number(key.slice(key.lastIndexOf('#') + 1))];
     }),
   );
+  // Octokit is loaded only when GitHub is asked: `validate` without --online never needs it (about 30 modules).
+  const { readTracker } = await import('./tracker-github.ts');
   return readTracker({ repository: tracker.github, labels, issueNumbers }, options);
 }
