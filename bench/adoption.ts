@@ -62,14 +62,14 @@ export const adoptionSection: BenchSection = {
       rmSync(root, { recursive: true, force: true });
       generateContentRoot({ count: FEATURES, out: root });
       const { pages, broken } = writeAdoptedHandbook(root, size);
-      const validate = (extra: string[]) => ['scripts/validate.ts', '--content', root, '--today', BENCH_TODAY, '--format', 'json', ...extra];
+      const validate = (extra: string[]) => ['scripts/validate.mjs', '--content', root, '--today', BENCH_TODAY, '--format', 'json', ...extra];
       // As an adopter does on day one: record the known broken links, then every run passes.
-      await measureAll([{ label: 'suppress-all', file: nodeBin, args: validate(['--suppress-all']), cwd: repoRoot, worker: scriptIs('scripts/validate.ts'), check: mustSucceed('validate --suppress-all') }], 1, 0);
+      await measureAll([{ label: 'suppress-all', file: nodeBin, args: validate(['--suppress-all']), cwd: repoRoot, worker: scriptIs('scripts/validate.mjs'), check: mustSucceed('validate --suppress-all') }], 1, 0);
 
       const validation = await measureAll(
         [
           { label: 'floor: read + parse every page (satteri)', file: nodeBin, args: ['bench/adoption-floor.ts', root], cwd: repoRoot, worker: scriptIs('bench/adoption-floor.ts'), check: mustSucceed('floor') },
-          { label: 'node scripts/validate.ts', file: nodeBin, args: validate([]), cwd: repoRoot, worker: scriptIs('scripts/validate.ts'), check: mustSucceed('validate') },
+          { label: 'node scripts/validate.mjs', file: nodeBin, args: validate([]), cwd: repoRoot, worker: scriptIs('scripts/validate.mjs'), check: mustSucceed('validate') },
         ],
         Math.max(runs, 3),
       );
@@ -97,11 +97,11 @@ export const adoptionSection: BenchSection = {
           prepare: cold([bare.outDir, ...bare.caches]),
         },
         {
-          label: 'ours: node scripts/build.ts --only internal',
+          label: 'ours: node scripts/build.mjs --only internal',
           file: nodeBin,
-          args: ['scripts/build.ts', '--content', root, '--today', BENCH_TODAY, '--only', 'internal', '--out', outRoot],
+          args: ['scripts/build.mjs', '--content', root, '--today', BENCH_TODAY, '--only', 'internal', '--out', outRoot],
           cwd: repoRoot,
-          worker: scriptIs('scripts/build.ts'),
+          worker: scriptIs('scripts/build.mjs'),
           check: mustSucceed('our build'),
           prepare: cold([outRoot, cacheDir]),
         },

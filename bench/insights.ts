@@ -86,21 +86,21 @@ export const insightsSection: BenchSection = {
       const args = ['--content', root, '--today', BENCH_TODAY, '--format', 'json'];
       const commands: Command[] = [
         {
-          label: 'node scripts/validate.ts --format json (no npm)',
+          label: 'node scripts/validate.mjs --format json (no npm)',
           file: nodeBin,
-          args: [...flagsOf('validate'), 'scripts/validate.ts', ...args],
+          args: [...flagsOf('validate'), 'scripts/validate.mjs', ...args],
           cwd: repoRoot,
-          worker: scriptIs('scripts/validate.ts'),
+          worker: scriptIs('scripts/validate.mjs'),
           check(result) {
             if (result.exitCode !== 0) throw new Error(`validate failed (exit ${result.exitCode}): ${result.stderr.slice(0, 1000)}`);
           },
         },
         {
-          label: 'node scripts/insights.ts --format json (no npm)',
+          label: 'node scripts/insights.mjs --format json (no npm)',
           file: nodeBin,
-          args: [...flagsOf('insights'), 'scripts/insights.ts', ...args],
+          args: [...flagsOf('insights'), 'scripts/insights.mjs', ...args],
           cwd: repoRoot,
-          worker: scriptIs('scripts/insights.ts'),
+          worker: scriptIs('scripts/insights.mjs'),
           check(result) {
             if (result.exitCode !== 0) throw new Error(`insights failed (exit ${result.exitCode}): ${result.stderr.slice(0, 1000)}`);
             const json = JSON.parse(result.stdout) as { features: number };

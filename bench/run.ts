@@ -112,7 +112,7 @@ const validateSection: BenchSection = {
         }
         if (report.summary.files < features) throw new Error(`validate checked ${report.summary.files} files, fewer than the ${features} features in ${root}`);
       };
-      const laterLabel = `node scripts/validate.ts --today ${LATER_TODAY} (no npm)`;
+      const laterLabel = `node scripts/validate.mjs --today ${LATER_TODAY} (no npm)`;
       const commands: Command[] = [
         {
           label: 'baseline: read + split + YAML + zod',
@@ -136,20 +136,20 @@ const validateSection: BenchSection = {
           },
         },
         {
-          label: 'node scripts/validate.ts (no npm)',
+          label: 'node scripts/validate.mjs (no npm)',
           file: nodeBin,
-          args: [...VALIDATE_NODE_FLAGS, 'scripts/validate.ts', ...validateArgs],
+          args: [...VALIDATE_NODE_FLAGS, 'scripts/validate.mjs', ...validateArgs],
           cwd: repoRoot,
-          worker: scriptIs('scripts/validate.ts'),
+          worker: scriptIs('scripts/validate.mjs'),
           check: checkValid('direct'),
         },
         {
           // Positions are only worked out for files with findings; this row shows what that costs when most files have some.
           label: laterLabel,
           file: nodeBin,
-          args: [...VALIDATE_NODE_FLAGS, 'scripts/validate.ts', '--content', root, '--today', LATER_TODAY, '--format', 'json'],
+          args: [...VALIDATE_NODE_FLAGS, 'scripts/validate.mjs', '--content', root, '--today', LATER_TODAY, '--format', 'json'],
           cwd: repoRoot,
-          worker: scriptIs('scripts/validate.ts'),
+          worker: scriptIs('scripts/validate.mjs'),
           check: checkValid('later'),
         },
         {
@@ -157,7 +157,7 @@ const validateSection: BenchSection = {
           file: npmBin,
           args: ['run', 'validate', '--', ...validateArgs],
           cwd: repoRoot,
-          worker: scriptIs('scripts/validate.ts'),
+          worker: scriptIs('scripts/validate.mjs'),
           check: checkValid('npm'),
         },
       ];
@@ -191,7 +191,7 @@ const validateSection: BenchSection = {
           judged ? `${met ? 'yes' : 'NO'}${contended.length ? '?' : ''}` : '',
         ]);
       }
-      const direct = results.find((m) => m.label.startsWith('node scripts/validate.ts (no npm)'))!;
+      const direct = results.find((m) => m.label.startsWith('node scripts/validate.mjs (no npm)'))!;
       const viaNpm = results.find((m) => m.label === 'npm run validate')!;
       const npmOverhead = viaNpm.bestMs - direct.bestMs;
       const [valid, later] = [warnings.get('direct')!, warnings.get('later')!];

@@ -93,17 +93,17 @@ function ourBuild(contentRoot: string, outRoot: string, ids: readonly string[]):
   const siteDir = path.join(outRoot, 'internal');
   // astro.config.mjs keys its cacheDir by the content root (the shiplog() settings resolve it the same way).
   const cacheDir = path.join(repoRoot, 'node_modules/.astro-internal', createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12));
-  const label = 'ours: node scripts/build.ts --only internal';
+  const label = 'ours: node scripts/build.mjs --only internal';
   return {
     label,
-    script: 'scripts/build.ts',
+    script: 'scripts/build.mjs',
     siteDir,
     command: {
       label,
       file: nodeBin,
-      args: ['scripts/build.ts', '--content', contentRoot, '--today', BENCH_TODAY, '--only', 'internal', '--out', outRoot],
+      args: ['scripts/build.mjs', '--content', contentRoot, '--today', BENCH_TODAY, '--only', 'internal', '--out', outRoot],
       cwd: repoRoot,
-      worker: (usage) => usage.script.replaceAll('\\', '/').endsWith('scripts/build.ts'),
+      worker: (usage) => usage.script.replaceAll('\\', '/').endsWith('scripts/build.mjs'),
     },
     prepare() {
       rmSync(outRoot, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { FIXTURE_TODAY, fixturesDir, gitEnv, makeRepo, removeTempDirs, tempDir }
 import { repoRoot } from '../helpers/validate.ts';
 
 /**
- * One test per npm script, run as a real process (`node scripts/NAME.ts`):
+ * One test per npm script, run as a real process (`node scripts/NAME.mjs`):
  * the entry point builds the io from the process, runs the command and sets
  * the exit code. Everything else about the commands is tested in-process.
  */

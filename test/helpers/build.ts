@@ -28,7 +28,7 @@ export async function runBuild(options: {
   today?: string | undefined;
   env?: Record<string, string> | undefined;
 }): Promise<BuildRun> {
-  const args = ['scripts/build.ts', '--only', options.only, '--out', options.out, '--today', options.today ?? FIXTURE_TODAY];
+  const args = ['scripts/build.mjs', '--only', options.only, '--out', options.out, '--today', options.today ?? FIXTURE_TODAY];
   if (options.content) args.push('--content', options.content);
   const env = { ...buildEnvironment(), NO_COLOR: '1', ...options.env };
   const result = await withBuildLock(() => run(process.execPath, args, env));

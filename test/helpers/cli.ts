@@ -65,13 +65,13 @@ export async function runInProcess(name: CommandName, args: readonly string[], o
 }
 
 /**
- * `npm run NAME -- ARGS` as a real process: `node scripts/NAME.ts` under the
+ * `npm run NAME -- ARGS` as a real process: `node scripts/NAME.mjs` under the
  * tests' Node (the project's pinned Node 24), with pipes for stdout and
  * stderr. For the smoke tests, which check that each entry point wires its
  * command to the process.
  */
 export function spawnScript(name: CommandName, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Run {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${name}.ts`), ...args], {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${name}.mjs`), ...args], {
     cwd: options.cwd,
     env: options.env ?? { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',

@@ -59,7 +59,7 @@ describe('rule docs', () => {
 });
 
 describe("the README's rule tables", () => {
-  it('are the tables rendered from the registry (run `node scripts/rule-table.ts` and paste its output between the markers)', () => {
+  it('are the tables rendered from the registry (run `node scripts/rule-table.mjs` and paste its output between the markers)', () => {
     expect(readmeTables()).toBe(renderRuleTables(rules));
   });
 

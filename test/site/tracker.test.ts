@@ -31,7 +31,7 @@ beforeAll(async () => {
     ],
   });
   out = tempDir('shiplog-tracker-site-');
-  const args = ['scripts/build.ts', '--only', 'internal', '--out', out, '--today', FIXTURE_TODAY, '--content', path.join(fixturesDir, 'rules/tracker'), '--online'];
+  const args = ['scripts/build.mjs', '--only', 'internal', '--out', out, '--today', FIXTURE_TODAY, '--content', path.join(fixturesDir, 'rules/tracker'), '--online'];
   // As test/helpers/build.ts runs a build: its own process, without what Vitest adds to the environment, under the build lock.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SHIPLOG_DEV'].includes(key) && !key.startsWith('VITEST')));
   Object.assign(env, { NO_COLOR: '1', GITHUB_API_URL: github.url, GITHUB_TOKEN: TOKEN, SHIPLOG_CACHE_DIR: tempDir('shiplog-tracker-site-cache-') });

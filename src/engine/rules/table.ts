@@ -6,7 +6,7 @@ import type { Rule } from '../rule.ts';
  * registry so they cannot drift from the code: the rules `validate` runs,
  * then the ones only `check-pr` runs, each in registry order.
  * test/rules/docs.test.ts fails when the README's copy differs;
- * `node scripts/rule-table.ts` prints this to paste in.
+ * `node scripts/rule-table.mjs` prints this to paste in.
  */
 export function renderRuleTables(rules: readonly Rule[]): string {
   const isPullRequestRule = (rule: Rule) => (pullRequestRuleIds as readonly string[]).includes(rule.id);

@@ -3,7 +3,9 @@
 import { enableCompileCache } from 'node:module';
 
 // On before the command's modules load (hence the dynamic imports): reusing their compiled,
-// type-stripped code between runs saves a good part of a quick command's time.
+// type-stripped code between runs saves a good part of a quick command's time. This entry is
+// plain JavaScript (.mjs) because a .ts entry is stripped before the cache is on, which loads
+// Node's TypeScript transformer on every run (about 70 ms of a `validate`).
 enableCompileCache();
 const { checkPrCommand } = await import('../src/cli/check-pr.ts');
 const { runCommand } = await import('../src/cli/options.ts');
