@@ -59,7 +59,7 @@ export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineE
           const common = {
             id: entry.id,
             data,
-            ...(entry.file.body ? { body: entry.file.body.text } : {}),
+            // No `body`: no page reads it, and the store is bundled into the build (a few MB per 1,000 features).
             // Relative to the project root, as Astro's own glob loader records it (rendering imports the file by it).
             filePath: path.relative(projectRoot, entry.file.source.path).split(path.sep).join('/'),
             digest: generateDigest(entry.file.source.text),
