@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 // `npm run dev`: the internal site with live reload (see the README).
-import { enableCompileCache } from 'node:module';
-
-// On before the command's modules load (hence the dynamic imports): reusing their compiled,
-// type-stripped code between runs saves a good part of a quick command's time. This entry is
-// plain JavaScript (.mjs) because a .ts entry is stripped before the cache is on, which loads
-// Node's TypeScript transformer on every run (about 70 ms of a `validate`).
-enableCompileCache();
+// No compile cache here, unlike the quick commands: Astro loads thousands of freshly built
+// modules (a page's chunk per feature), and caching them wrote tens of thousands of entries
+// that no later build reads (900 MB in the system's temp folder after a day of benchmarks).
 const { devCommand } = await import('../src/cli/dev.ts');
 const { runCommand } = await import('../src/cli/options.ts');
 const { processIo } = await import('../src/cli/process-io.ts');
