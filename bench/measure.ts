@@ -38,12 +38,15 @@ export interface Command {
   worker: (usage: NodeProcessUsage) => boolean;
   /** Throws when a run's output shows it did not do the full job (so its time would be meaningless). */
   check?: (result: RunResult) => void;
+  /** Environment variables for this command only, over the bench's own. */
+  env?: Record<string, string>;
 }
 
 /** The environment that preloads the RSS probe into every Node process a command starts. */
-export function probedEnvironment(rssFile: string): NodeJS.ProcessEnv {
+export function probedEnvironment(rssFile: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...extra,
     BENCH_RSS_FILE: rssFile,
     NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(probe).href}`].filter(Boolean).join(' '),
     NO_COLOR: '1',
@@ -63,7 +66,7 @@ export async function runOnce(command: Command): Promise<RunResult> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'shiplog-bench-'));
   const rssFile = path.join(scratch, 'rss.jsonl');
   try {
-    const env = probedEnvironment(rssFile);
+    const env = probedEnvironment(rssFile, command.env);
     const started = performance.now();
     const child = spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];

@@ -104,7 +104,7 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'shiplog-bench-'));
   const rssFile = path.join(scratch, 'rss.jsonl');
   try {
-    const env = probedEnvironment(rssFile);
+    const env = probedEnvironment(rssFile, command.env);
     const cpuBefore = hasProc ? childrenCpuTicks() : 0;
     const busyBefore = hasProc ? machineBusyTicks() : 0;
     const selfBefore = process.cpuUsage();
