@@ -1,14 +1,5 @@
 #!/usr/bin/env node
 // `npm run check-pr`: see ../shared/spec/cli.md and the README.
-import { enableCompileCache } from 'node:module';
+import { runEntry } from './run-entry.mjs';
 
-// On before the command's modules load (hence the dynamic imports): reusing their compiled,
-// type-stripped code between runs saves a good part of a quick command's time. This entry is
-// plain JavaScript (.mjs) because a .ts entry is stripped before the cache is on, which loads
-// Node's TypeScript transformer on every run (about 70 ms of a `validate`).
-enableCompileCache();
-const { checkPrCommand } = await import('../src/cli/check-pr.ts');
-const { runCommand } = await import('../src/cli/options.ts');
-const { processIo } = await import('../src/cli/process-io.ts');
-
-process.exitCode = await runCommand('check-pr', checkPrCommand, process.argv.slice(2), processIo());
+await runEntry('check-pr', async () => (await import('../src/cli/check-pr.ts')).checkPrCommand);
