@@ -23,6 +23,7 @@ const projection = publicProjection(loadContent(path.join(repoRoot, 'content')).
 const widths = [1280, 390] as const;
 
 let tmp: string;
+let buildLog = '';
 let server: StaticServer;
 let browser: Browser;
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'shiplog-public-e2e-'));
   const build = await buildSite({ content: path.join(repoRoot, 'content'), out: tmp, only: 'public' });
   if (build.status !== 0) throw new Error(`public build failed:\n${build.stdout}\n${build.stderr}`);
+  buildLog = build.stdout + build.stderr;
   server = await serveStatic(build.siteDir);
   browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
@@ -90,6 +92,11 @@ const pages = [
 ];
 
 describe('the public site in a browser', () => {
+  it('is built from the shipped content without a warning from Astro, Vite or Shiki', () => {
+    expect(buildLog).toContain('build: public site');
+    expect(buildLog.split('\n').filter((line) => /\[WARN\]|\[Shiki\]|\bwarning:/i.test(line))).toEqual([]);
+  });
+
   for (const { name, path: pathname } of pages) {
     for (const width of widths) {
       it(`${name} at ${width}px: no serious or critical axe violation, no sideways scroll`, async () => {

@@ -1,7 +1,7 @@
 import { getImage } from 'astro:assets';
 import { getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
-import { publicSiteUrl } from './data.ts';
+import { publicData, publicSiteUrl } from './data.ts';
 import type { FeedImage } from './feeds.ts';
 
 /** A published entry's picture, through astro:assets. */
@@ -12,6 +12,8 @@ export interface EntryImage {
 
 /** Pictures of the published entries, by entry id (the `entryImages` collection, built from the projection). */
 export async function entryImages(): Promise<Map<string, EntryImage>> {
+  // Astro warns on every read of an empty collection (once per changelog page and feed): no pictures, no read.
+  if (!publicData().changelog.some((entry) => entry.image)) return new Map();
   // `as never`: the generated collection types (.astro/) are the internal site's, which has no such collection.
   const images = (await getCollection('entryImages' as never)) as unknown as { id: string; data: EntryImage }[];
   return new Map(images.map((image) => [image.id, { src: image.data.src, alt: image.data.alt }]));
