@@ -1,6 +1,7 @@
 import { getImage } from 'astro:assets';
 import { getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
+import type { PublicProjection } from '../../../views/public.ts';
 import { publicData, publicSiteUrl } from './data.ts';
 import type { FeedImage } from './feeds.ts';
 
@@ -10,10 +11,23 @@ export interface EntryImage {
   alt: string;
 }
 
+/** Read once per projection (every changelog page and feed asks), so once per build. */
+const imagesByProjection = new WeakMap<PublicProjection, Promise<Map<string, EntryImage>>>();
+
 /** Pictures of the published entries, by entry id (the `entryImages` collection, built from the projection). */
-export async function entryImages(): Promise<Map<string, EntryImage>> {
-  // Astro warns on every read of an empty collection (once per changelog page and feed): no pictures, no read.
-  if (!publicData().changelog.some((entry) => entry.image)) return new Map();
+export function entryImages(): Promise<Map<string, EntryImage>> {
+  const projection = publicData();
+  let images = imagesByProjection.get(projection);
+  if (!images) {
+    images = readEntryImages(projection);
+    imagesByProjection.set(projection, images);
+  }
+  return images;
+}
+
+async function readEntryImages(projection: PublicProjection): Promise<Map<string, EntryImage>> {
+  // Astro warns on a read of an empty collection: no pictures, no read.
+  if (!projection.changelog.some((entry) => entry.image)) return new Map();
   // `as never`: the generated collection types (.astro/) are the internal site's, which has no such collection.
   const images = (await getCollection('entryImages' as never)) as unknown as { id: string; data: EntryImage }[];
   return new Map(images.map((image) => [image.id, { src: image.data.src, alt: image.data.alt }]));
