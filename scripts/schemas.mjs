@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // `npm run schemas`: regenerate content/*.schema.json from the zod schemas.
-import { schemasCommand } from '../src/cli/schemas.ts';
-import { runCommand } from '../src/cli/options.ts';
-import { processIo } from '../src/cli/process-io.ts';
+import { runEntry } from './run-entry.mjs';
 
-process.exitCode = await runCommand('schemas', schemasCommand, process.argv.slice(2), processIo());
+await runEntry('schemas', async () => (await import('../src/cli/schemas.ts')).schemasCommand);
