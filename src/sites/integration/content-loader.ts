@@ -44,8 +44,12 @@ async function markdownRenderer(config: AstroConfig): Promise<MarkdownRender> {
  * Rendering `.md` here rather than compiling each page to a module of the
  * build is what keeps a 900-page Markdown handbook's build near Starlight's
  * (the bench's adoption section): no module per page to bundle and import.
+ *
+ * `storeData: false` keeps the entries' data out of the store, for
+ * collections whose pages read it from siteData() instead: the store is
+ * bundled into the build and parsed again when it renders.
  */
-export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineEntry[]): Loader {
+export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineEntry[], { storeData = true } = {}): Loader {
   return {
     name: 'shiplog-engine',
     async load({ collection, store, parseData, generateDigest, config, watcher }) {
@@ -55,7 +59,7 @@ export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineE
         const site = siteLoad();
         store.clear();
         for (const entry of entriesOf(site)) {
-          const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown> });
+          const data = storeData ? await parseData({ id: entry.id, data: entry.data as Record<string, unknown> }) : {};
           const common = {
             id: entry.id,
             data,
@@ -66,7 +70,7 @@ export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineE
           };
           if (bodyFormat(entry.file.source) === 'md') {
             render ??= await markdownRenderer(config);
-            const rendered = await render(entry.file.body?.text ?? '', entry.file, data);
+            const rendered = await render(entry.file.body?.text ?? '', entry.file, storeData ? data : (entry.data as Record<string, unknown>));
             store.set({ ...common, rendered, assetImports: rendered.metadata.imagePaths });
           } else {
             store.set({ ...common, deferredRender: true });

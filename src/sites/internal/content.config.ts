@@ -25,8 +25,9 @@ export const collections = {
     loader: engineCollection((site) => site.content.handbook),
     schema: handbookFrontmatter,
   }),
-  // Already checked by the engine against featureSchema(process.yaml): no second schema here.
-  features: defineCollection({ loader: engineCollection((site) => site.content.features) }),
+  // Only the bodies: a feature page reads its data from siteData(), already checked against featureSchema(process.yaml).
+  // A copy in the content store would be bundled into the build (about 1 KB per feature) and never read.
+  features: defineCollection({ loader: engineCollection((site) => site.content.features, { storeData: false }) }),
   /** Starlight's interface strings: only where its default wording says less than we want. */
   i18n: defineCollection({
     loader: () => [{ id: 'en', 'page.editLink': 'Edit this page' }],
