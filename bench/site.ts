@@ -42,11 +42,12 @@ const YARDSTICK = 'bare Starlight (sidebar: handbook only)';
  */
 const DEFAULT_SIDEBAR_UP_TO = 5_000;
 /**
- * From this size the table also has our build with mimalloc's own purge delay
- * instead of the one scripts/build.mjs sets (MIMALLOC_PURGE_DELAY=0): the row
- * that shows the setting pays for itself in peak memory.
+ * From this size the table also has our build without the full garbage
+ * collection the shiplog() integration runs before Pagefind indexes
+ * (src/sites/integration/full-collection.ts): the row that shows it pays
+ * for itself in peak memory.
  */
-const PURGE_ROW_FROM = 5_000;
+const NO_COLLECTION_ROW_FROM = 5_000;
 /** Features in the warm-up round's content root: enough to exercise every page kind, small enough to be quick. */
 const WARMUP_FEATURES = 50;
 
@@ -211,7 +212,9 @@ export const siteSection: BenchSection = {
       const builds = [
         ourBuild(root, outRoot, ids),
         ...bareBuilds(workDir, root, ids),
-        ...(size >= PURGE_ROW_FROM ? [ourBuild(root, outRoot, ids, { label: "MIMALLOC_PURGE_DELAY=10 (mimalloc's default)", env: { MIMALLOC_PURGE_DELAY: '10' } })] : []),
+        ...(size >= NO_COLLECTION_ROW_FROM
+          ? [ourBuild(root, outRoot, ids, { label: 'no collection before Pagefind', env: { SHIPLOG_NO_COLLECTION_BEFORE_INDEX: '1' } })]
+          : []),
       ];
       const records: Measured[] = builds.map((b) => ({
         label: b.label,
