@@ -40,6 +40,15 @@ export interface TreeRunResult extends RunResult {
    * CPUs, which inflates wall time. Undefined without /proc.
    */
   otherCpuMs: number | undefined;
+  /**
+   * CPU by kind of thread, `program/thread` (`node/main` is Node's JavaScript
+   * thread; numbered pool threads add up under one name, e.g.
+   * `node/V8Worker` for V8's collector and compiler helpers), from each
+   * thread's last sample: a thread that ended between samples loses up to
+   * `sampleMs`, so these are lower bounds beside `treeCpuMs`, which is exact.
+   * Undefined without /proc.
+   */
+  threadCpuMs: Map<string, number> | undefined;
 }
 
 /** `/proc/<pid>/stat` fields after the command name (which may contain spaces and parentheses). */
@@ -97,13 +106,39 @@ function commandLine(pid: number): string | undefined {
 /**
  * A child caught between fork and exec: it still runs its parent's program
  * (same command line) and its pages are the parent's, shared copy-on-write,
- * so counting its VmRSS would count the parent twice. Node starts git and
- * Pagefind this way; at 10,000 features one such sample added 1.9 GB.
+ * so counting its VmRSS would count the parent twice. A build starts git
+ * and Pagefind this way; during a 10,000-feature build one such sample
+ * counted a 1.9 GB second Node process that was git starting.
  */
 function unexecutedFork(pid: number, parent: number | undefined): boolean {
   if (parent === undefined) return false;
   const own = commandLine(pid);
   return own !== undefined && own === commandLine(parent);
+}
+
+/** Each thread of `pid` with its name and user + system CPU ticks so far. */
+function threadTicks(pid: number): { tid: number; name: string; ticks: number }[] {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return []; // exited
+  }
+  return tids.flatMap((tid) => {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      // utime(11) stime(12) after the name, as in statFields().
+      return [{ tid: Number(tid), name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) }];
+    } catch {
+      return []; // the thread ended between listing and reading
+    }
+  });
+}
+
+/** `node/main` for a process's first thread, else its name without a pool number (`tokio-rt-worker`, `V8Worker`). */
+function threadKind(program: string, pid: number, tid: number, name: string): string {
+  return `${program}/${tid === pid ? 'main' : name.replace(/[-_ ]?\d+$/, '')}`;
 }
 
 function residentKb(pid: number): { rssKb: number; name: string } | undefined {
@@ -136,6 +171,8 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     let treePeakRssKb = 0;
     const programs = new Set<string>();
+    /** Per thread (`pid/tid`), its kind and its CPU ticks at the latest sample. */
+    const threads = new Map<string, { kind: string; ticks: number }>();
     const sample = () => {
       if (!child.pid) return;
       let sum = 0;
@@ -145,6 +182,9 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
         if (!usage) continue;
         sum += usage.rssKb;
         programs.add(usage.name);
+        for (const thread of threadTicks(pid)) {
+          threads.set(`${pid}/${thread.tid}`, { kind: threadKind(usage.name, pid, thread.tid, thread.name), ticks: thread.ticks });
+        }
       }
       treePeakRssKb = Math.max(treePeakRssKb, sum);
     };
@@ -161,6 +201,8 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
     const self = process.cpuUsage(selfBefore);
     const otherCpuMs = hasProc ? Math.max(0, toMs(machineBusyTicks() - busyBefore) - treeCpuMs! - (self.user + self.system) / 1000) : undefined;
     const nodePeakKb = Math.max(0, ...processes.map((p) => p.maxRssKb));
+    const threadCpuMs = new Map<string, number>();
+    for (const { kind, ticks } of threads.values()) threadCpuMs.set(kind, (threadCpuMs.get(kind) ?? 0) + toMs(ticks));
     return {
       wallMs,
       exitCode,
@@ -171,6 +213,7 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
       treeCpuMs,
       programs: [...programs].sort(),
       otherCpuMs,
+      threadCpuMs: hasProc ? threadCpuMs : undefined,
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
