@@ -51,14 +51,19 @@ export interface TreeRunResult extends RunResult {
   threadCpuMs: Map<string, number> | undefined;
 }
 
-/** `/proc/<pid>/stat` fields after the command name (which may contain spaces and parentheses). */
-function statFields(pid: number | 'self'): string[] | undefined {
+/** A `/proc/<pid>/stat` (or `/proc/<pid>/task/<tid>/stat`) file: the command name and the fields after it (the name may contain spaces and parentheses). */
+function procStat(of: number | 'self' | `${number}/task/${string}`): { name: string; fields: string[] } | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const text = readFileSync(`/proc/${of}/stat`, 'utf8');
+    return { name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), fields: text.slice(text.lastIndexOf(')') + 2).split(' ') };
   } catch {
-    return undefined; // the process exited between listing and reading
+    return undefined; // the process or thread exited between listing and reading
   }
+}
+
+/** `/proc/<pid>/stat` fields after the command name. */
+function statFields(pid: number | 'self'): string[] | undefined {
+  return procStat(pid)?.fields;
 }
 
 /** Busy time of all CPUs together, from the first line of /proc/stat. */
@@ -97,23 +102,21 @@ function treeOf(root: number): { pid: number; parent: number | undefined }[] {
 
 function commandLine(pid: number): string | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
     return undefined;
   }
 }
 
 /**
- * A child caught between fork and exec: it still runs its parent's program
- * (same command line) and its pages are the parent's, shared copy-on-write,
+ * A child caught between fork and exec still runs its parent's program (the
+ * same command line) and its pages are the parent's, shared copy-on-write,
  * so counting its VmRSS would count the parent twice. A build starts git
  * and Pagefind this way; during a 10,000-feature build one such sample
  * counted a 1.9 GB second Node process that was git starting.
  */
-function unexecutedFork(pid: number, parent: number | undefined): boolean {
-  if (parent === undefined) return false;
-  const own = commandLine(pid);
-  return own !== undefined && own === commandLine(parent);
+function unexecutedFork(commandLine: string, parentCommandLine: string | undefined): boolean {
+  return commandLine === parentCommandLine;
 }
 
 /** Each thread of `pid` with its name and user + system CPU ticks so far. */
@@ -125,14 +128,9 @@ function threadTicks(pid: number): { tid: number; name: string; ticks: number }[
     return []; // exited
   }
   return tids.flatMap((tid) => {
-    try {
-      const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      // utime(11) stime(12) after the name, as in statFields().
-      return [{ tid: Number(tid), name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) }];
-    } catch {
-      return []; // the thread ended between listing and reading
-    }
+    const stat = procStat(`${pid}/task/${tid}`);
+    // utime(11) stime(12) after the name, as in childrenCpuTicks().
+    return stat ? [{ tid: Number(tid), name: stat.name, ticks: Number(stat.fields[11]) + Number(stat.fields[12]) }] : [];
   });
 }
 
@@ -141,14 +139,15 @@ function threadKind(program: string, pid: number, tid: number, name: string): st
   return `${program}/${tid === pid ? 'main' : name.replace(/[-_ ]?\d+$/, '')}`;
 }
 
-function residentKb(pid: number): { rssKb: number; name: string } | undefined {
+/** `commandLine` is the process's /proc cmdline, read once per sample (commandLine()). */
+function residentKb(pid: number, commandLine: string): { rssKb: number; name: string } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
     // Zombies and kernel threads have no VmRSS line.
     if (!rss) return undefined;
     // Node renames its process "MainThread"; the program's path says what it is.
-    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0', 1)[0] ?? '';
+    const argv0 = commandLine.split('\0', 1)[0] ?? '';
     return { rssKb: Number(rss[1]), name: path.basename(argv0) || '?' };
   } catch {
     return undefined; // exited while being read
@@ -176,9 +175,12 @@ export async function runTree(command: Command, sampleMs = 100): Promise<TreeRun
     const sample = () => {
       if (!child.pid) return;
       let sum = 0;
-      for (const { pid, parent } of treeOf(child.pid)) {
-        if (unexecutedFork(pid, parent)) continue;
-        const usage = residentKb(pid);
+      const tree = treeOf(child.pid);
+      const commandLines = new Map(tree.map(({ pid }) => [pid, commandLine(pid)]));
+      for (const { pid, parent } of tree) {
+        const own = commandLines.get(pid);
+        if (own === undefined || (parent !== undefined && unexecutedFork(own, commandLines.get(parent)))) continue;
+        const usage = residentKb(pid, own);
         if (!usage) continue;
         sum += usage.rssKb;
         programs.add(usage.name);
