@@ -4,7 +4,7 @@ import type { AstroConfig } from 'astro';
 import type { Loader } from 'astro/loaders';
 import type { ContentFile } from '../../engine/model.ts';
 import { bodyFormat } from '../../engine/source.ts';
-import { onContentChange, siteLoad, type SiteLoad } from './site-load.ts';
+import { siteLoad, type SiteLoad } from './site-load.ts';
 
 /** An entry a collection shows: what the engine read and validated. */
 export interface EngineEntry {
@@ -49,37 +49,37 @@ async function markdownRenderer(config: AstroConfig): Promise<MarkdownRender> {
  * collections whose pages read it from siteData() instead: the store is
  * bundled into the build and parsed again when it renders.
  */
+/** The loader's name: the dev server asks Astro to run these loaders again after a save (integration/index.ts). */
+export const ENGINE_LOADER = 'shiplog-engine';
+
 export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineEntry[], { storeData = true } = {}): Loader {
   return {
-    name: 'shiplog-engine',
-    async load({ collection, store, parseData, generateDigest, config, watcher }) {
+    name: ENGINE_LOADER,
+    async load({ store, parseData, generateDigest, config }) {
       const projectRoot = fileURLToPath(config.root);
       let render: MarkdownRender | undefined;
-      const sync = async () => {
-        const site = siteLoad();
-        store.clear();
-        for (const entry of entriesOf(site)) {
-          const data = storeData ? await parseData({ id: entry.id, data: entry.data as Record<string, unknown> }) : {};
-          const common = {
-            id: entry.id,
-            data,
-            // No `body`: no page reads it, and the store is bundled into the build (a few MB per 1,000 features).
-            // Relative to the project root, as Astro's own glob loader records it (rendering imports the file by it).
-            filePath: path.relative(projectRoot, entry.file.source.path).split(path.sep).join('/'),
-            digest: generateDigest(entry.file.source.text),
-          };
-          if (bodyFormat(entry.file.source) === 'md') {
-            render ??= await markdownRenderer(config);
-            const rendered = await render(entry.file.body?.text ?? '', entry.file, storeData ? data : (entry.data as Record<string, unknown>));
-            store.set({ ...common, rendered, assetImports: rendered.metadata.imagePaths });
-          } else {
-            store.set({ ...common, deferredRender: true });
-          }
+      // Runs at every sync of the content layer: the build's one, and in the dev server after each save
+      // under the content root (the integration asks for it once the changed content is loaded again).
+      const site = siteLoad();
+      store.clear();
+      for (const entry of entriesOf(site)) {
+        const data = storeData ? await parseData({ id: entry.id, data: entry.data as Record<string, unknown> }) : {};
+        const common = {
+          id: entry.id,
+          data,
+          // No `body`: no page reads it, and the store is bundled into the build (a few MB per 1,000 features).
+          // Relative to the project root, as Astro's own glob loader records it (rendering imports the file by it).
+          filePath: path.relative(projectRoot, entry.file.source.path).split(path.sep).join('/'),
+          digest: generateDigest(entry.file.source.text),
+        };
+        if (bodyFormat(entry.file.source) === 'md') {
+          render ??= await markdownRenderer(config);
+          const rendered = await render(entry.file.body?.text ?? '', entry.file, storeData ? data : (entry.data as Record<string, unknown>));
+          store.set({ ...common, rendered, assetImports: rendered.metadata.imagePaths });
+        } else {
+          store.set({ ...common, deferredRender: true });
         }
-      };
-      await sync();
-      // The dev server: the integration's watcher reports changes to the content root (site-load.ts).
-      if (watcher) onContentChange(`collection:${collection}`, sync);
+      }
     },
   };
 }

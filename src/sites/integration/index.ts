@@ -2,7 +2,7 @@ import path from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { handbookSidebar } from '../internal/sidebar.ts';
 import { publicPagefind } from '../public/lib/pagefind.ts';
 import { formatText } from '../../engine/reporters/text.ts';
@@ -10,6 +10,8 @@ import type { Diagnostic } from '../../engine/finding.ts';
 import { frontmatterOff } from './frontmatter-off.ts';
 import { fullCollection } from './full-collection.ts';
 import { sidebarScriptsVisible } from './sidebar-scripts.ts';
+import { ENGINE_LOADER } from './content-loader.ts';
+import { invalidateContentModules } from './content-modules.ts';
 import { contentChanged, ContentRootInvalid, onContentChange, siteLoad } from './site-load.ts';
 import { parseSettings, useSettings, type ShiplogOptions, type ShiplogSettings } from './settings.ts';
 
@@ -29,10 +31,12 @@ export { settingsFromEnvironment, type ShiplogOptions, type ShiplogSettings } fr
 export function shiplog(options: ShiplogOptions): AstroIntegration[] {
   const settings = parseSettings(options);
   useSettings(settings);
+  let projectRoot: URL | undefined;
   const core: AstroIntegration = {
     name: 'shiplog',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig }) => {
+      'astro:config:setup': ({ config, logger, updateConfig }) => {
+        projectRoot = config.root;
         const errors = siteLoad(settings).diagnostics.filter((d) => d.severity === 'error').length;
         if (errors > 0) logger.warn(`${errors} validation errors in ${settings.content}: run \`npm run validate\` for details`);
         updateConfig({
@@ -56,14 +60,14 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
         // at 10,000 features the build's peak went from 4.6 to 3.8 GB.
         if (settings.collectBeforeIndex) fullCollection();
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         // The dev server: every save under the content root is validated again and its findings printed,
         // and the pages and collections read the new load (the content root may be outside the project).
         server.watcher.add(settings.content);
         server.watcher.on('all', (_event, file) => {
           if (file === settings.content || file.startsWith(settings.content + path.sep)) contentChanged();
         });
-        onContentChange('findings', () => {
+        onContentChange('dev-server', async () => {
           let diagnostics: Diagnostic[];
           let files: number;
           try {
@@ -72,18 +76,31 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
             files = site.load.files.length;
           } catch (error) {
             if (!(error instanceof ContentRootInvalid)) throw error;
+            // Nothing to put in the collections: the findings say why, and the pages show the error.
             ({ diagnostics, files } = error);
+            printFindings(logger, diagnostics, files);
+            server.ws.send({ type: 'full-reload' });
+            return;
           }
-          const errors = diagnostics.filter((d) => d.severity === 'error').length;
-          logger.info(`content changed: ${errors} errors, ${diagnostics.length - errors} warnings`);
-          if (diagnostics.length > 0) process.stdout.write(formatText({ files, errors, warnings: diagnostics.length - errors }, diagnostics, { color: false }));
-          // The pages read the new load on their next request; tell the browser to ask.
+          printFindings(logger, diagnostics, files);
+          // The collections are fed from the load just made: Astro's content layer runs their loaders again
+          // (one sync at a time, the store and its module map written before it returns), then the pages
+          // read the new map and the browser is told to ask again, in that order.
+          await refreshContent?.({ loaders: [ENGINE_LOADER] });
+          if (projectRoot) invalidateContentModules(server, projectRoot);
           server.ws.send({ type: 'full-reload' });
         });
       },
     },
   };
   return settings.site === 'internal' ? [core, internalSite(settings)] : [core, ...publicSite()];
+}
+
+/** The dev server's printout after a save: a count line, then the findings as `validate` prints them. */
+function printFindings(logger: AstroIntegrationLogger, diagnostics: Diagnostic[], files: number): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  logger.info(`content changed: ${errors} errors, ${diagnostics.length - errors} warnings`);
+  if (diagnostics.length > 0) process.stdout.write(formatText({ files, errors, warnings: diagnostics.length - errors }, diagnostics, { color: false }));
 }
 
 function internalSite(settings: ShiplogSettings): AstroIntegration {
