@@ -70,24 +70,25 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
         onContentChange('dev-server', async () => {
           let diagnostics: Diagnostic[];
           let files: number;
+          let loaded = true;
           try {
             const site = siteLoad(settings);
             ({ diagnostics } = site);
             files = site.load.files.length;
           } catch (error) {
             if (!(error instanceof ContentRootInvalid)) throw error;
-            // Nothing to put in the collections: the findings say why, and the pages show the error.
+            // No content to put in the collections: the findings say why, and the pages show the error.
             ({ diagnostics, files } = error);
-            printFindings(logger, diagnostics, files);
-            server.ws.send({ type: 'full-reload' });
-            return;
+            loaded = false;
           }
           printFindings(logger, diagnostics, files);
-          // The collections are fed from the load just made: Astro's content layer runs their loaders again
-          // (one sync at a time, the store and its module map written before it returns), then the pages
-          // read the new map and the browser is told to ask again, in that order.
-          await refreshContent?.({ loaders: [ENGINE_LOADER] });
-          if (projectRoot) invalidateContentModules(server, projectRoot);
+          if (loaded) {
+            // The collections are fed from the load just made: Astro's content layer runs their loaders again
+            // (one sync at a time; the store and its module map are written before it returns), and the pages
+            // then read the new map, before the browser is told to ask again.
+            await refreshContent?.({ loaders: [ENGINE_LOADER] });
+            if (projectRoot) invalidateContentModules(server, projectRoot);
+          }
           server.ws.send({ type: 'full-reload' });
         });
       },
