@@ -52,6 +52,15 @@ async function markdownRenderer(config: AstroConfig): Promise<MarkdownRender> {
 /** The loader's name: the dev server asks Astro to run these loaders again after a save (integration/index.ts). */
 export const ENGINE_LOADER = 'shiplog-engine';
 
+// Counted through globalThis: the content config (with this loader) runs in Vite's module runner, the integration in Node itself.
+const RUNS = Symbol.for('shiplog.engine-loader-runs');
+type Counted = typeof globalThis & { [RUNS]?: number };
+
+/** How many times an engine collection has been filled in this process: the dev server checks that a refresh ran. */
+export function engineLoaderRuns(): number {
+  return (globalThis as Counted)[RUNS] ?? 0;
+}
+
 export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineEntry[], { storeData = true } = {}): Loader {
   return {
     name: ENGINE_LOADER,
@@ -80,6 +89,7 @@ export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineE
           store.set({ ...common, deferredRender: true });
         }
       }
+      (globalThis as Counted)[RUNS] = engineLoaderRuns() + 1;
     },
   };
 }

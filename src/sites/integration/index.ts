@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../engine/finding.ts';
 import { frontmatterOff } from './frontmatter-off.ts';
 import { fullCollection } from './full-collection.ts';
 import { sidebarScriptsVisible } from './sidebar-scripts.ts';
-import { ENGINE_LOADER } from './content-loader.ts';
+import { ENGINE_LOADER, engineLoaderRuns } from './content-loader.ts';
 import { invalidateContentModules } from './content-modules.ts';
 import { contentChanged, ContentRootInvalid, onContentChange, siteLoad } from './site-load.ts';
 import { parseSettings, useSettings, type ShiplogOptions, type ShiplogSettings } from './settings.ts';
@@ -86,7 +86,9 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
             // The collections are fed from the load just made: Astro's content layer runs their loaders again
             // (one sync at a time; the store and its module map are written before it returns), and the pages
             // then read the new map, before the browser is told to ask again.
-            await refreshContent?.({ loaders: [ENGINE_LOADER] });
+            if (refreshContent && !(await refreshEngineCollections(refreshContent))) {
+              logger.warn('the content collections did not refresh after this save: restart `npm run dev` to see the change');
+            }
             if (projectRoot) invalidateContentModules(server, projectRoot);
           }
           server.ws.send({ type: 'full-reload' });
@@ -95,6 +97,24 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
     },
   };
   return settings.site === 'internal' ? [core, internalSite(settings)] : [core, ...publicSite()];
+}
+
+/**
+ * Asks Astro's content layer to run the engine's loaders again and waits
+ * until they have. Astro ignores the request, without a word, while it
+ * reloads the content config, and it does reload it on the very save that
+ * calls this when the saved file is an `.md` or `.mdx` file
+ * (`vite-plugin-content-imports.js`): so ask again shortly after, for up to
+ * 10 s, until a loader has run.
+ */
+async function refreshEngineCollections(refreshContent: (options: { loaders: string[] }) => Promise<void>): Promise<boolean> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const before = engineLoaderRuns();
+    await refreshContent({ loaders: [ENGINE_LOADER] });
+    if (engineLoaderRuns() > before) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
 
 /** The dev server's printout after a save: a count line, then the findings as `validate` prints them. */
