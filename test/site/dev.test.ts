@@ -82,4 +82,15 @@ describe('npm run dev', () => {
     expect(await waitFor('/features/dark-mode/', '>Dark mode')).toMatch(/<h1[^>]*>Dark mode/);
     expect(log).toMatch(/content changed: 0 errors/);
   }, 60_000);
+
+  it('shows a feature page added while the server runs (its collection entry and compiled body are new)', async () => {
+    const dark = readFileSync(path.join(root, 'features/dark-mode.mdx'), 'utf8');
+    const night = `${dark.replace(/^title: .*$/m, 'title: Night mode').replace(/^flag: .*$/m, 'flag: night-mode')}\nNight mode keeps its own notes.\n`;
+    writeFileSync(path.join(root, 'features/night-mode.mdx'), night);
+    const html = await waitFor('/features/night-mode/', '>Night mode');
+    expect(html).toMatch(/<h1[^>]*>Night mode/);
+    // The body is compiled from the new file, not taken from another entry.
+    expect(html).toContain('Night mode keeps its own notes.');
+    expect(log).not.toContain('did not refresh');
+  }, 60_000);
 });
