@@ -33,6 +33,18 @@ async function markdownRenderer(config: AstroConfig): Promise<MarkdownRender> {
   };
 }
 
+/** The loader's name: the dev server asks Astro to run these loaders again after a save (integration/index.ts). */
+export const ENGINE_LOADER = 'shiplog-engine';
+
+// Counted through globalThis: the content config (with this loader) runs in Vite's module runner, the integration in Node itself.
+const RUNS = Symbol.for('shiplog.engine-loader-runs');
+type Counted = typeof globalThis & { [RUNS]?: number };
+
+/** How many times an engine collection has been filled in this process: the dev server checks that a refresh ran. */
+export function engineLoaderRuns(): number {
+  return (globalThis as Counted)[RUNS] ?? 0;
+}
+
 /**
  * An Astro content loader fed by the engine's one load of the content root,
  * instead of a glob that would read and parse the files again with its own
@@ -49,18 +61,6 @@ async function markdownRenderer(config: AstroConfig): Promise<MarkdownRender> {
  * collections whose pages read it from siteData() instead: the store is
  * bundled into the build and parsed again when it renders.
  */
-/** The loader's name: the dev server asks Astro to run these loaders again after a save (integration/index.ts). */
-export const ENGINE_LOADER = 'shiplog-engine';
-
-// Counted through globalThis: the content config (with this loader) runs in Vite's module runner, the integration in Node itself.
-const RUNS = Symbol.for('shiplog.engine-loader-runs');
-type Counted = typeof globalThis & { [RUNS]?: number };
-
-/** How many times an engine collection has been filled in this process: the dev server checks that a refresh ran. */
-export function engineLoaderRuns(): number {
-  return (globalThis as Counted)[RUNS] ?? 0;
-}
-
 export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineEntry[], { storeData = true } = {}): Loader {
   return {
     name: ENGINE_LOADER,
