@@ -65,7 +65,8 @@ export function forgetSiteLoads(): void {
   loads().clear();
 }
 
-// The dev server: what to redo after content files changed (content collections, the findings printout).
+// The dev server: what to redo after content files changed (the shiplog() integration's listener prints the
+// findings, has Astro refill the collections and reloads the browser).
 const LISTENERS = Symbol.for('shiplog.content-listeners');
 const TIMER = Symbol.for('shiplog.content-timer');
 type Listeners = typeof globalThis & { [LISTENERS]?: Map<string, () => void | Promise<void>>; [TIMER]?: ReturnType<typeof setTimeout> };
@@ -86,7 +87,7 @@ export function contentChanged(): void {
   shared[TIMER] = setTimeout(() => {
     forgetSiteLoads();
     for (const redo of shared[LISTENERS]?.values() ?? []) {
-      // A content root that does not load any more is reported by the findings listener; nothing else can be redone.
+      // A listener that fails leaves the dev server running; a content root that no longer loads is reported by the listener itself.
       Promise.resolve()
         .then(redo)
         .catch(() => {});
