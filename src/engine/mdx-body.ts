@@ -76,6 +76,20 @@ export function mayHoldCode(text: string): boolean {
   return text.includes('{') || text.includes('<') || /^(?:import|export)\b/m.test(text);
 }
 
+/**
+ * Whether an MDX body reads exactly as Markdown does, so that it can be
+ * rendered to HTML as a `.md` body is, with nothing to compile. MDX turns
+ * off four Markdown constructs (micromark-extension-mdxjs): HTML, autolinks
+ * and indented code, and reads `{` and `<` as code. A body that can hold no
+ * code (`mayHoldCode`: no `{`, no `<`) can hold neither HTML nor autolinks,
+ * which leaves indented code: a line whose indentation, inside any quote
+ * and list markers, holds a tab or four spaces in a row goes the MDX way,
+ * whether or not Markdown would read code there.
+ */
+export function readsAsMarkdown(text: string): boolean {
+  return !mayHoldCode(text) && !/^[ >*+\-0-9.)]*?(?: {4}|\t)/m.test(text);
+}
+
 function sizeError(text: string): BodyError | undefined {
   if (text.length > MAX_BODY_CHARS) {
     return {

@@ -4,6 +4,7 @@ import type { AstroConfig } from 'astro';
 import type { Loader } from 'astro/loaders';
 import type { ContentFile } from '../../engine/model.ts';
 import { bodyFormat } from '../../engine/source.ts';
+import { readsAsMarkdown } from '../../engine/mdx-body.ts';
 import { siteLoad, type SiteLoad } from './site-load.ts';
 
 /** An entry a collection shows: what the engine read and validated. */
@@ -50,12 +51,16 @@ export function engineLoaderRuns(): number {
  * instead of a glob that would read and parse the files again with its own
  * YAML reading; the data is the engine's.
  *
- * Bodies are rendered as Astro's own glob loader renders them: `.md` bodies
- * here, once, to HTML kept in the content store; `.mdx` bodies (code) are
- * compiled by Astro's MDX pipeline (`deferredRender` with the file's path).
- * Rendering `.md` here rather than compiling each page to a module of the
- * build is what keeps a 900-page Markdown handbook's build near Starlight's
- * (the bench's adoption section): no module per page to bundle and import.
+ * Bodies are rendered as Astro's own glob loader renders `.md` ones: here,
+ * once, to HTML kept in the content store. So are `.mdx` bodies that read
+ * exactly as Markdown (`readsAsMarkdown`: no `{`, `<`, import or export, no
+ * indented code), which most feature pages are: compiling each of them to a
+ * module of the build (two Rolldown chunks, a dynamic import and a render
+ * per page) was most of the difference with bare Starlight's CPU in the
+ * bench, for HTML that comes out the same. The other `.mdx` bodies may hold
+ * code and are compiled by Astro's MDX pipeline (`deferredRender` with the
+ * file's path). The same keeps a 900-page Markdown handbook's build near
+ * Starlight's (the bench's adoption section).
  *
  * `storeData: false` keeps the entries' data out of the store, for
  * collections whose pages read it from siteData() instead: the store is
@@ -81,9 +86,10 @@ export function engineCollection(entriesOf: (site: SiteLoad) => readonly EngineE
           filePath: path.relative(projectRoot, entry.file.source.path).split(path.sep).join('/'),
           digest: generateDigest(entry.file.source.text),
         };
-        if (bodyFormat(entry.file.source) === 'md') {
+        const body = entry.file.body?.text ?? '';
+        if (bodyFormat(entry.file.source) === 'md' || readsAsMarkdown(body)) {
           render ??= await markdownRenderer(config);
-          const rendered = await render(entry.file.body?.text ?? '', entry.file, storeData ? data : (entry.data as Record<string, unknown>));
+          const rendered = await render(body, entry.file, storeData ? data : (entry.data as Record<string, unknown>));
           store.set({ ...common, rendered, assetImports: rendered.metadata.imagePaths });
         } else {
           store.set({ ...common, deferredRender: true });
