@@ -41,13 +41,6 @@ const YARDSTICK = 'bare Starlight (sidebar: handbook only)';
  * 17 GB of HTML. The handbook-sidebar build stands in as the yardstick there.
  */
 const DEFAULT_SIDEBAR_UP_TO = 5_000;
-/**
- * From this size the table also has our build without the full garbage
- * collection the shiplog() integration runs before Pagefind indexes
- * (src/sites/integration/full-collection.ts): the row that shows it pays
- * for itself in peak memory.
- */
-const NO_COLLECTION_ROW_FROM = 5_000;
 /** Features in the warm-up round's content root: enough to exercise every page kind, small enough to be quick. */
 const WARMUP_FEATURES = 50;
 
@@ -96,11 +89,11 @@ function checkFeaturePages(label: string, siteDir: string, ids: readonly string[
   if (missing.length) throw new Error(`${label} built no page for ${missing.length} of ${ids.length} features, e.g. ${featurePage(siteDir, missing[0]!)}`);
 }
 
-function ourBuild(contentRoot: string, outRoot: string, ids: readonly string[], variant?: { label: string; env: Record<string, string> }): SiteBuild {
+function ourBuild(contentRoot: string, outRoot: string, ids: readonly string[]): SiteBuild {
   const siteDir = path.join(outRoot, 'internal');
   // astro.config.mjs keys its cacheDir by the content root (the shiplog() settings resolve it the same way).
   const cacheDir = path.join(repoRoot, 'node_modules/.astro-internal', createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12));
-  const label = `ours: node scripts/build.mjs --only internal${variant ? `, ${variant.label}` : ''}`;
+  const label = 'ours: node scripts/build.mjs --only internal';
   return {
     label,
     script: 'scripts/build.mjs',
@@ -111,7 +104,6 @@ function ourBuild(contentRoot: string, outRoot: string, ids: readonly string[], 
       args: ['scripts/build.mjs', '--content', contentRoot, '--today', BENCH_TODAY, '--only', 'internal', '--out', outRoot],
       cwd: repoRoot,
       worker: (usage) => usage.script.replaceAll('\\', '/').endsWith('scripts/build.mjs'),
-      ...(variant ? { env: variant.env } : {}),
     },
     prepare() {
       rmSync(outRoot, { recursive: true, force: true });
@@ -229,13 +221,7 @@ export const siteSection: BenchSection = {
       const root = path.join(workDir, `content-${size}`);
       generateContentRoot({ count: size, out: root });
       const ids = featureIds(root);
-      const builds = [
-        ourBuild(root, outRoot, ids),
-        ...bareBuilds(workDir, root, ids),
-        ...(size >= NO_COLLECTION_ROW_FROM
-          ? [ourBuild(root, outRoot, ids, { label: 'no collection before Pagefind', env: { SHIPLOG_NO_COLLECTION_BEFORE_INDEX: '1' } })]
-          : []),
-      ];
+      const builds = [ourBuild(root, outRoot, ids), ...bareBuilds(workDir, root, ids)];
       const records: Measured[] = builds.map((b) => ({
         label: b.label,
         pages: 0,

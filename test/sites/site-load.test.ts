@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/engine/load.ts';
 import { validateLoaded } from '../../src/engine/validate.ts';
 import { forgetSiteLoads, rememberValidation, siteLoad } from '../../src/sites/integration/site-load.ts';
-import { parseSettings, settingsFromEnvironment } from '../../src/sites/integration/settings.ts';
+import { parseSettings } from '../../src/sites/integration/settings.ts';
 import { FIXTURE_TODAY, fixturesDir } from '../helpers/validate.ts';
 
 /** The one load per build: made once, shared, and handed over by `npm run build` instead of being read again. */
@@ -35,11 +35,6 @@ describe('the shiplog() settings', () => {
     const settings = parseSettings({ site: 'internal', content: 'test/fixtures/valid', today: '2026-11-21' });
     expect(settings.content).toBe(path.join(fixturesDir, 'valid'));
     expect(settings.publicUrl).toBe('https://changelog.example.com');
-  });
-
-  it('collect before Pagefind indexes unless SHIPLOG_NO_COLLECTION_BEFORE_INDEX=1 (the bench\'s comparison row)', () => {
-    expect(parseSettings(settingsFromEnvironment('internal', {})).collectBeforeIndex).toBe(true);
-    expect(parseSettings(settingsFromEnvironment('internal', { SHIPLOG_NO_COLLECTION_BEFORE_INDEX: '1' })).collectBeforeIndex).toBe(false);
   });
 
   it('refuse a bad option with one line naming it', () => {

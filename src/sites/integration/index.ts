@@ -8,7 +8,6 @@ import { publicPagefind } from '../public/lib/pagefind.ts';
 import { formatText } from '../../engine/reporters/text.ts';
 import type { Diagnostic } from '../../engine/finding.ts';
 import { frontmatterOff } from './frontmatter-off.ts';
-import { fullCollection } from './full-collection.ts';
 import { sidebarScriptsVisible } from './sidebar-scripts.ts';
 import { ENGINE_LOADER, engineLoaderRuns } from './content-loader.ts';
 import { invalidateContentModules } from './content-modules.ts';
@@ -53,12 +52,6 @@ export function shiplog(options: ShiplogOptions): AstroIntegration[] {
             },
           },
         });
-      },
-      'astro:build:done': () => {
-        // Runs before Starlight's and the public site's Pagefind hooks (integrations run in order), so the
-        // indexer, a second process, does not start beside memory this one no longer uses but has not collected:
-        // at 10,000 features the build's peak went from 4.6 to 3.8 GB.
-        if (settings.collectBeforeIndex) fullCollection();
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         // The dev server: every save under the content root is validated again and its findings printed,

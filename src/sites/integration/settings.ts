@@ -27,11 +27,6 @@ export const settingsSchema = z.strictObject({
   publicUrl: z.url().default('https://changelog.example.com'),
   /** The repository that holds the content (git dates, edit links); this checkout by default. */
   repoRoot: z.string().default(repositoryRoot),
-  /**
-   * A full garbage collection before Pagefind indexes (full-collection.ts).
-   * Off only for the bench's row that shows what it saves.
-   */
-  collectBeforeIndex: z.boolean().default(true),
 });
 
 export type ShiplogSettings = z.output<typeof settingsSchema>;
@@ -55,7 +50,6 @@ export function settingsFromEnvironment(site: ShiplogSettings['site'], env: Node
     ...set('repoUrl', env.SHIPLOG_REPO_URL),
     ...set('internalUrl', env.SHIPLOG_INTERNAL_URL),
     ...set('publicUrl', env.SHIPLOG_PUBLIC_URL),
-    ...(env.SHIPLOG_NO_COLLECTION_BEFORE_INDEX === '1' ? { collectBeforeIndex: false } : {}),
   };
 }
 
