@@ -85,12 +85,24 @@ describe('npm run dev', () => {
 
   it('shows a feature page added while the server runs (its collection entry and compiled body are new)', async () => {
     const dark = readFileSync(path.join(root, 'features/dark-mode.mdx'), 'utf8');
-    const night = `${dark.replace(/^title: .*$/m, 'title: Night mode').replace(/^flag: .*$/m, 'flag: night-mode')}\nNight mode keeps its own notes.\n`;
+    // An HTML element: the body is MDX's to compile (a plain-Markdown body would be rendered into the store).
+    const night = `${dark.replace(/^title: .*$/m, 'title: Night mode').replace(/^flag: .*$/m, 'flag: night-mode')}\nNight mode keeps its own notes: press <kbd>N</kbd>.\n`;
     writeFileSync(path.join(root, 'features/night-mode.mdx'), night);
     const html = await waitFor('/features/night-mode/', '>Night mode');
     expect(html).toMatch(/<h1[^>]*>Night mode/);
     // The body is compiled from the new file, not taken from another entry.
-    expect(html).toContain('Night mode keeps its own notes.');
+    expect(html).toContain('Night mode keeps its own notes: press <kbd>N</kbd>.');
     expect(log).not.toContain('did not refresh');
+  }, 60_000);
+
+  it('shows the new body of a plain-Markdown page saved with an HTML element, and again without it', async () => {
+    const file = path.join(root, 'features/dark-mode.mdx');
+    const plain = readFileSync(file, 'utf8');
+    writeFileSync(file, `${plain}\nSwitch it with <kbd>D</kbd>.\n`);
+    expect(await waitFor('/features/dark-mode/', 'Switch it with <kbd>D</kbd>.')).toContain('Switch it with <kbd>D</kbd>.');
+    writeFileSync(file, `${plain}\nSwitch it from the menu.\n`);
+    const html = await waitFor('/features/dark-mode/', 'Switch it from the menu.');
+    expect(html).toContain('Switch it from the menu.');
+    expect(html).not.toContain('<kbd>D</kbd>');
   }, 60_000);
 });
