@@ -132,6 +132,22 @@ describe('team page', () => {
   });
 });
 
+describe('feature page', () => {
+  for (const width of [1280, 390]) {
+    it(`keeps each timeline row's badge clear of its dates at ${width}px ("Internal Release" is the widest)`, async () => {
+      const page = await open(`${server.url}/features/conversation-merge/`, { width });
+      const rows = await page.locator('.timeline-stages li').evaluateAll((items) =>
+        items.map((item) => {
+          const [label, text] = [...item.children].map((child) => child.getBoundingClientRect());
+          return { stage: item.getAttribute('data-stage'), labelRight: label!.right, textLeft: text!.left };
+        }),
+      );
+      expect(rows.map((row) => row.stage)).toContain('internal');
+      for (const row of rows) expect(row.labelRight, row.stage ?? 'target').toBeLessThan(row.textLeft);
+    });
+  }
+});
+
 describe('accessibility and looks', () => {
   const pages = [
     ['home', '/'],
