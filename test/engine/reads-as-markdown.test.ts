@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/engine/load.ts';
 import { parseBody, readsAsMarkdown } from '../../src/engine/mdx-body.ts';
-import { splitFrontmatter } from '../../src/engine/source.ts';
+import { bodyFormat } from '../../src/engine/source.ts';
 
 /**
  * The sites render an `.mdx` body that `readsAsMarkdown` accepts as
@@ -15,12 +15,6 @@ function trees(body: string) {
   const md = parseBody(body, 'md');
   if (!mdx.ok || !md.ok) throw new Error(`${body}: does not parse`);
   return { mdx: mdx.tree, md: md.tree };
-}
-
-function bodyOf(file: string): string {
-  const text = readFileSync(file, 'utf8');
-  const split = splitFrontmatter(text);
-  return split.ok ? split.body : text;
 }
 
 const plain = [
@@ -66,23 +60,18 @@ describe('readsAsMarkdown', () => {
   });
 
   it('holds for every body it accepts in the shipped content and the test fixtures', () => {
-    const roots = ['content', 'test/fixtures/valid', 'test/fixtures/adoption'].map((root) => path.resolve(root));
-    const files = roots.flatMap(function mdx(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) return mdx(file);
-        return entry.name.endsWith('.mdx') ? [file] : [];
-      });
-    });
-    const accepted = files.filter((file) => readsAsMarkdown(bodyOf(file)));
+    // The bodies as the sites get them: the engine's one load of each root.
+    const files = ['content', 'test/fixtures/valid', 'test/fixtures/adoption']
+      .map((root) => loadContent(path.resolve(root)).content!)
+      .flatMap((content) => [...content.handbook, ...content.features, ...content.docs])
+      .map((entry) => entry.file)
+      .filter((file) => bodyFormat(file.source) === 'mdx');
+    const accepted = files.filter((file) => readsAsMarkdown(file.body?.text ?? ''));
     // Most shipped bodies are plain Markdown: the check is not so strict that nothing passes.
     expect(accepted.length).toBeGreaterThan(files.length / 2);
     for (const file of accepted) {
-      const body = bodyOf(file);
-      const parsed = parseBody(body, 'mdx');
-      if (!parsed.ok) continue; // a body that does not compile is the mdx-syntax rule's finding, and the build stops on it
-      const { mdx, md } = trees(body);
-      expect(mdx, file).toEqual(md);
+      const { mdx, md } = trees(file.body?.text ?? '');
+      expect(mdx, file.source.path).toEqual(md);
     }
   });
 });
